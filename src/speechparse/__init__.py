@@ -1,0 +1,61 @@
+"""speechparse: Chinese official speeches (领导讲话稿) to validated, typed structure.
+
+    >>> import speechparse
+    >>> speech = speechparse.parse("同志们：\\n今天，大会隆重召开。\\n谢谢大家！")
+    >>> speech.salutation.addressees
+    ['同志们']
+"""
+
+from .api import parse
+from .errors import ParseError
+from .jsonio import dumps, json_schema, loads
+from .models import (
+    SCHEMA_VERSION,
+    Act,
+    Block,
+    Closing,
+    Demands,
+    Diagnostic,
+    Greeting,
+    Hope,
+    Hopes,
+    Item,
+    MarkerStyle,
+    Noise,
+    NoiseKind,
+    Opening,
+    Review,
+    Salutation,
+    Severity,
+    Span,
+    Speech,
+)
+
+__version__ = "1.0.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Act",
+    "Block",
+    "Closing",
+    "Demands",
+    "Diagnostic",
+    "Greeting",
+    "Hope",
+    "Hopes",
+    "Item",
+    "MarkerStyle",
+    "Noise",
+    "NoiseKind",
+    "Opening",
+    "ParseError",
+    "Review",
+    "Salutation",
+    "Severity",
+    "Span",
+    "Speech",
+    "dumps",
+    "json_schema",
+    "loads",
+    "parse",
+]

@@ -1,0 +1,91 @@
+"""parse(): the pipeline from a string to a validated Speech, stage by stage."""
+
+from __future__ import annotations
+
+from lark.exceptions import UnexpectedInput
+
+from . import frame as framing
+from . import noise, segment
+from .build import Builder
+from .diagnose import diagnose
+from .errors import ParseError
+from .grammar import parse_units
+from .lexer import Stream
+from .models import Diagnostic, Noise, Opening, Span, Speech
+from .normalize import normalize
+
+
+def parse(text: str, *, strict: bool = False) -> Speech:
+    """Parse one speech.
+
+    The default mode always returns a Speech, with ``diagnostics`` saying what was not
+    found. ``strict=True`` raises :class:`ParseError` (with offset, line and column) when no
+    part of a speech is recognised.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_bytes()")
+    masked_noise = noise.find_inline(normalize(text))
+    masked = noise.mask(normalize(text), masked_noise)
+    lines = segment.lines(masked)
+    outline = framing.frame(masked, lines)
+    units = segment.units(masked, outline.body)
+    stream = Stream(
+        title=_unit(masked, outline.title.start, outline.title.end) if outline.title else None,
+        salutation=_salutation(masked, outline),
+        units=units,
+    )
+    heads = [u for u in (stream.title, stream.salutation) if u is not None]
+    builder = Builder(text, masked, masked_noise, outline.body, [*heads, *units])
+    try:
+        parts = builder.transform(parse_units(stream))
+    except UnexpectedInput as exc:  # the grammar accepts TEXT everywhere: this is a bug
+        if strict:
+            raise ParseError(f"internal grammar error: {exc}", text, 0) from exc
+        parts = _fallback(builder, units)
+    speech = Speech(length=len(text), noise=_noise(text, outline.noise, masked_noise), **parts)
+    diagnostics = diagnose(speech, units, outline.unclassified)
+    if strict:
+        error = next((d for d in diagnostics if d.severity == "error"), None)
+        if error is not None:
+            offset = error.span.start if error.span else len(text) - len(text.lstrip())
+            raise ParseError(f"{error.code}: {error.message}", text, offset)
+    return speech.model_copy(update={"diagnostics": diagnostics})
+
+
+def _unit(masked: str, start: int, end: int) -> segment.Unit:
+    return segment.Unit(start, end, -1, True, masked[start:end])
+
+
+def _salutation(masked: str, outline: framing.Frame) -> segment.Unit | None:
+    if outline.salutation is None:
+        return None
+    unit = _unit(masked, *outline.salutation)
+    unit.info["addressees"] = outline.addressees
+    return unit
+
+
+def _fallback(builder: Builder, units: list[segment.Unit]) -> dict[str, object]:
+    """Everything in one opening, so that nothing is lost, with an error diagnostic."""
+    if not units:
+        return {}
+    paragraphs = builder.pieces(units[0].start, units[-1].end)
+    return {"opening": Opening(span=builder.span(paragraphs), paragraphs=paragraphs)}
+
+
+def _noise(text: str, lines: list[noise.NoiseSpan], inline: list[noise.NoiseSpan]) -> list[Noise]:
+    """Whole-line and inline noise in document order; neighbouring lines of a kind merged."""
+    inside = [n for n in inline if not any(w.start <= n.start and n.end <= w.end for w in lines)]
+    merged: list[noise.NoiseSpan] = []
+    for n in sorted(lines, key=lambda n: n.start):
+        prev = merged[-1] if merged else None
+        if prev and prev.kind == n.kind and not text[prev.end : n.start].strip():
+            merged[-1] = noise.NoiseSpan(prev.start, n.end, n.kind)
+        else:
+            merged.append(n)
+    return [
+        Noise(span=Span(start=n.start, end=n.end), text=text[n.start : n.end], kind=n.kind)  # type: ignore[arg-type]
+        for n in sorted(merged + inside, key=lambda n: n.start)
+    ]
+
+
+__all__ = ["Diagnostic", "ParseError", "parse"]

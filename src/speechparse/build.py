@@ -1,0 +1,292 @@
+"""Stage 7: a Lark Transformer that turns the parse tree into the Pydantic models.
+
+The tree says which units make up which part. This stage works out the views inside each
+part (the occasion, the acts of a greeting, an item's marker, headline and body, a hope's
+addressee …), cuts every section into its paragraphs, and slices every ``text`` from the
+source with inline noise removed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from lark import Token, Transformer
+
+from . import cues
+from .lexer import cn_number, marker_at
+from .models import (
+    Act,
+    Block,
+    Closing,
+    Demands,
+    Greeting,
+    Hope,
+    Hopes,
+    Item,
+    Opening,
+    Review,
+    Salutation,
+    Span,
+)
+from .noise import NoiseSpan, cut
+from .segment import Line, Unit
+
+_TARGET = re.compile(r"(?<![方导面走转趋指一倾志意动去流取纵横双定])向(?![前上下着来往好善心])")
+_TRIM = " ,;:、"
+
+
+class Builder(Transformer[Token, Any]):
+    """Builds the sections of one speech; one instance per parse."""
+
+    def __init__(
+        self,
+        source: str,
+        masked: str,
+        noise: list[NoiseSpan],
+        lines: list[Line],
+        units: list[Unit],
+    ) -> None:
+        super().__init__()
+        self.source = source
+        self.masked = masked
+        self.noise = noise
+        self.lines = lines
+        self._line_starts = [ln.start for ln in lines]
+        self.by_start = {u.start: u for u in units}
+
+    # --- helpers ----------------------------------------------------------------------
+    def block(self, start: int, end: int) -> Block:
+        """A block over source[start:end], whitespace at both ends left out."""
+        start, end = self.strip(start, end)
+        return Block(span=Span(start=start, end=end), text=cut(self.source, start, end, self.noise))
+
+    def strip(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.masked[start].isspace():
+            start += 1
+        while end > start and self.masked[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def pieces(self, start: int, end: int) -> list[Block]:
+        """The paragraphs (or pieces of them) that lie in [start, end)."""
+        out: list[Block] = []
+        k = max(0, bisect_right(self._line_starts, start) - 1)
+        while k < len(self.lines) and self.lines[k].start < end:
+            line = self.lines[k]
+            s, e = self.strip(max(start, line.start), min(end, line.end))
+            if s < e:
+                out.append(self.block(s, e))
+            k += 1
+        return out
+
+    def units(self, children: list[Any]) -> list[Unit]:
+        return [self.by_start[c.start_pos] for c in children if isinstance(c, Token)]
+
+    @staticmethod
+    def span(blocks: list[Block]) -> Span:
+        return Span(start=blocks[0].span.start, end=blocks[-1].span.end)
+
+    def headline_end(self, start: int, end: int, stops: str) -> int:
+        """Where a headline that starts at ``start`` in a unit ending at ``end`` stops."""
+        text = self.masked[start:end]
+        for i, ch in enumerate(text):
+            if ch in stops and (ch not in ":;" or i >= 4) and i + 1 < len(text):
+                return start + i + 1
+        return end
+
+    def make_item(self, head: Unit, end: int, points: list[Item], stops: str) -> Item:
+        """An enumerated item whose marker opens ``head`` and whose text runs to ``end``."""
+        m = marker_at(head.text)
+        mstart = head.start
+        if m is None:  # a headed item without a number
+            hstart, index, marker, style = head.start, None, None, None
+        else:
+            hstart = mstart + m.length
+            index, style = m.index, m.family
+            marker = self.source[mstart:hstart]
+        hstart, _ = self.strip(hstart, head.end)
+        hend = self.headline_end(hstart, head.end, stops) if m is not None else head.end
+        return Item(
+            span=Span(start=head.start, end=end),
+            index=index,
+            marker=marker,
+            style=style,  # type: ignore[arg-type]
+            headline=self.block(hstart, hend),
+            body=self.pieces(hend, end),
+            points=points,
+        )
+
+    def enumerated(self, children: list[Any], stops: str) -> Item:
+        units = self.units(children)
+        points = [c for c in children if isinstance(c, Item)]
+        end = max([units[-1].end, *(p.span.end for p in points)])
+        return self.make_item(units[0], end, points, stops)
+
+    # --- the rules of grammar/speech.lark ---------------------------------------------
+    def title(self, children: list[Token]) -> Block:
+        u = self.by_start[children[0].start_pos]
+        return self.block(u.start, u.end)
+
+    def salutation(self, children: list[Token]) -> Salutation:
+        u = self.by_start[children[0].start_pos]
+        parts = u.info.get("addressees", [])
+        b = self.block(u.start, u.end)
+        names = [cut(self.source, s, e, self.noise) for s, e in parts]  # type: ignore[attr-defined]
+        return Salutation(span=b.span, text=b.text, addressees=names)
+
+    def opening(self, children: list[Token]) -> Opening:
+        units = self.units(children)
+        paragraphs = self.pieces(units[0].start, units[-1].end)
+        occasion = next((u for u in units if u.kind == "OCCASION"), None)
+        if occasion is None:
+            occasion = next((u for u in units if cues.OCCASION.search(u.text)), None)
+        return Opening(
+            span=self.span(paragraphs),
+            paragraphs=paragraphs,
+            occasion=self.block(occasion.start, occasion.end) if occasion else None,
+            greetings=[self.greeting(u) for u in units if u.kind == "GREETING"],
+        )
+
+    def greeting(self, u: Unit) -> Greeting:
+        b = self.block(u.start, u.end)
+        return Greeting(span=b.span, text=b.text, acts=self.acts(u))
+
+    def acts(self, u: Unit) -> list[Act]:
+        """One act per 向… clause: "向A表示祝贺，向B，并通过你们向C致以问候" gives three."""
+        text = u.text
+        starts = [m.end() for m in _TARGET.finditer(text)]
+        if not starts:
+            m = re.search(r"对", text)
+            starts = [m.end()] if m else []
+        raw: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
+        for k, s in enumerate(starts):
+            e = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+            verb = cues.ACT.search(text, s, e)
+            if verb is not None:
+                raw.append(((s, verb.start()), (verb.start(), verb.end())))
+            else:
+                comma = text.find(",", s, e)
+                raw.append(((s, comma if comma >= 0 else e), None))
+        acts: list[Act] = []
+        for k, (target, act) in enumerate(raw):
+            if act is None:
+                act = next((a for _, a in raw[k + 1 :] if a is not None), None)
+            if act is None:
+                continue
+            name = self.clause(u.start + target[0], u.start + target[1])
+            what = self.clause(u.start + act[0], u.start + act[1])
+            if name and what:
+                acts.append(Act(target=name, act=what))
+        return acts
+
+    def clause(self, start: int, end: int) -> str:
+        while start < end and self.masked[start] in _TRIM:
+            start += 1
+        while end > start and self.masked[end - 1] in _TRIM + "。!?":
+            end -= 1
+        return cut(self.source, start, end, self.noise)
+
+    def review(self, children: list[Token]) -> Review:
+        units = self.units(children)
+        paragraphs = self.pieces(units[0].start, units[-1].end)
+        heads = [i for i, u in enumerate(units) if u.kind == "ACHIEVEMENT"]
+        achievements = []
+        for n, i in enumerate(heads):
+            head = units[i]
+            stop = heads[n + 1] if n + 1 < len(heads) else len(units)
+            end = head.end
+            for u in units[i + 1 : stop]:
+                if u.line != head.line and marker_at(head.text) is None:
+                    break
+                end = u.end
+            achievements.append(self.make_item(head, end, [], "。!?:"))
+        return Review(span=self.span(paragraphs), paragraphs=paragraphs, achievements=achievements)
+
+    def preamble(self, children: list[Token]) -> list[Unit]:
+        return self.units(children)
+
+    def subpoint(self, children: list[Any]) -> Item:
+        return self.enumerated(children, "。!?;:")
+
+    def point(self, children: list[Any]) -> Item:
+        return self.enumerated(children, "。!?;:")
+
+    def item(self, children: list[Any]) -> Item:
+        return self.enumerated(children, "。!?:")
+
+    def demands(self, children: list[Any]) -> Demands:
+        preamble: list[Unit] = children[0] if children and isinstance(children[0], list) else []
+        items = [c for c in children if isinstance(c, Item)]
+        start = preamble[0].start if preamble else items[0].span.start
+        end = items[-1].span.end if items else preamble[-1].end
+        paragraphs = self.pieces(start, end)
+        count = None
+        for u in preamble:
+            m = cues.ANNOUNCE.search(u.text) if u.kind == "ANNOUNCE" else None
+            if m is not None:
+                count = cn_number(m["n"])
+                break
+        return Demands(
+            span=self.span(paragraphs),
+            paragraphs=paragraphs,
+            preamble=self.pieces(preamble[0].start, preamble[-1].end) if preamble else [],
+            declared_count=count,
+            items=items,
+        )
+
+    def hopes(self, children: list[Token]) -> Hopes:
+        units = self.units(children)
+        paragraphs = self.pieces(units[0].start, units[-1].end)
+        heads = [i for i, u in enumerate(units) if u.kind == "HOPE" and not u.promoted]
+        items = []
+        for n, i in enumerate(heads):
+            head = units[i]
+            stop = heads[n + 1] if n + 1 < len(heads) else len(units)
+            end = head.end
+            for u in units[i + 1 : stop]:
+                if u.line != head.line:
+                    break
+                end = u.end
+            b = self.block(head.start, end)
+            items.append(Hope(span=b.span, text=b.text, addressee=self.addressee(head)))
+        return Hopes(span=self.span(paragraphs), paragraphs=paragraphs, items=items)
+
+    def addressee(self, u: Unit) -> str | None:
+        m = cues.HOPE.search(u.text)
+        if m is None:
+            return None  # a pledge
+        group = next(g for g in ("a1", "a2", "a3") if m[g] is not None)
+        return self.clause(u.start + m.start(group), u.start + m.end(group)) or None
+
+    def closing(self, children: list[Token]) -> Closing:
+        units = self.units(children)
+        paragraphs = self.pieces(units[0].start, units[-1].end)
+        cta = None
+        call = next((i for i, u in enumerate(units) if u.kind == "CALL"), None)
+        if call is not None:
+            end = units[call].end
+            for u in units[call + 1 :]:
+                if u.line != units[call].line or u.kind in ("WISH", "THANKS"):
+                    break
+                end = u.end
+            cta = self.block(units[call].start, end)
+        thanks = next((u for u in units if u.kind == "THANKS"), None)
+        return Closing(
+            span=self.span(paragraphs),
+            paragraphs=paragraphs,
+            call_to_action=cta,
+            wishes=[self.block(u.start, u.end) for u in units if u.kind == "WISH"],
+            thanks=self.block(thanks.start, thanks.end) if thanks else None,
+        )
+
+    def start(self, children: list[Any]) -> dict[str, Any]:
+        names = {
+            Salutation: "salutation", Opening: "opening", Review: "review",
+            Demands: "demands", Hopes: "hopes", Closing: "closing",
+        }  # fmt: skip
+        parts: dict[str, Any] = {}
+        for c in children:
+            parts[names.get(type(c), "title")] = c
+        return parts

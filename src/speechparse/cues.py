@@ -1,0 +1,177 @@
+"""Every cue phrase the parser recognises, in one place.
+
+The patterns run on the *normalised* text (see normalize.py): full-width ASCII forms are
+folded to half-width, so "，" is written "," here, "：" is ":", "（一）" is "(一)", "！" is
+"!". The ideographic full stop 。 and the enumeration comma 、 have no half-width form and
+stay as they are.
+
+The lists describe the genre (../docs/genre.md), not any one speech: they are the phrases
+officials use, and each is short. Add a phrase here, never in the stages that use them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- numerals ---------------------------------------------------------------------------
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_NUM = "[一二三四五六七八九十百零〇两]+"
+COUNT = rf"(?:{CN_NUM}|\d{{1,2}}|几)"
+
+# --- sentence structure -----------------------------------------------------------------
+#: Ends a sentence (closing quotes and brackets that follow stay with it).
+SENTENCE_END = re.compile(r"[。!?]+[”’\"」』)]*|…{2}(?=[”’\"」』)]*\s*$)")
+#: Ends the heading part of a unit: a headline stops at the first of these.
+HEADLINE_END = re.compile(r"[。!?;:]")
+#: A clause boundary inside a sentence where an enumeration may continue (；二是 / ：一是).
+CLAUSE_BREAK = re.compile(r"[;:,]")
+PUNCT = re.compile(r"[。!?,;:、“”\"'()《》…]")
+
+# --- enumeration markers (at the start of a unit) ---------------------------------------
+#: family -> pattern; group "n" is the number. Order matters: the first match wins.
+MARKERS: dict[str, re.Pattern[str]] = {
+    "arabic_paren": re.compile(r"\((?P<n>\d{1,2})\)"),
+    "paren": re.compile(rf"\((?P<n>{CN_NUM})\)[、.,]?"),
+    "ordinal": re.compile(rf"第(?P<n>{CN_NUM})(?:点|个方面|方面|条|项)?(?:[,、:]|是(?!否))"),
+    "dun": re.compile(rf"(?P<n>{CN_NUM})[、.](?!\d)"),
+    "yao": re.compile(rf"(?P<n>{CN_NUM})要(?![求素点件])"),
+    "shi": re.compile(rf"(?P<n>{CN_NUM})是(?!否|非)"),
+    "arabic": re.compile(r"(?P<n>\d{1,2})(?:[.、](?!\d)|\s)"),
+    "sequence": re.compile(r"(?P<n>首先|其次|再次|然后|最后)[,、]"),
+}
+SEQUENCE_INDEX = {"首先": 1, "其次": 2, "再次": 3, "然后": 3}
+#: Families that head a paragraph of their own (demand level), best first.
+HEADING_FAMILIES = ("dun", "paren", "ordinal", "yao", "arabic", "shi", "arabic_paren")
+#: Families that enumerate points inside a demand, best first.
+POINT_FAMILIES = ("paren", "shi", "arabic", "arabic_paren", "ordinal", "yao", "sequence")
+#: A unit may be cut before one of these when it follows ; or : (一是…；二是…).
+MARKER_AFTER_CLAUSE = re.compile(
+    rf"(?:{CN_NUM}是(?!否)|\({CN_NUM}\)|第{CN_NUM}[,、]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d))"
+)
+MARKER_AFTER_COMMA = re.compile(rf"{CN_NUM}是(?!否)")
+
+# --- title ------------------------------------------------------------------------------
+TITLE_WORD = r"(?:讲话|讲话稿|致辞|致词|发言|发言稿|讲稿|演讲|演讲稿|贺词|祝词|主持词|报告)"
+TITLE = re.compile(
+    rf"(?:{TITLE_WORD}(?:稿|全文|范文|提纲)?|在.{{2,60}}(?:上|中|时|之际)的{TITLE_WORD}.*)"
+    r"(?:\s*[(（][^()（）]{0,30}[)）])?\s*$"
+)
+
+# --- salutation -------------------------------------------------------------------------
+#: An addressee that makes a clause a salutation on its own.
+ADDRESSEE_STRONG = re.compile(
+    r"(?:同志们|代表们|朋友们|来宾们|领导们|女士们|先生们|同事们|嘉宾们|老师们|同学们|"
+    r"委员们|同胞们|战友们|工友们|姐妹们|职工们|会员们|劳模们|"
+    r"各位(?:代表|来宾|领导|嘉宾|委员|同志|同仁|朋友|老师|劳模)?|尊敬的)"
+)
+#: Words an addressee may consist of (titles, roles); with a strong one they form a list.
+ADDRESSEE_WEAK = re.compile(
+    r"(?:书记|主席|部长|市长|区长|县长|省长|局长|主任|院士|领导|嘉宾|来宾|代表|先生|女士|"
+    r"同志|朋友|职工|工会|劳模|工匠|干部|^\*+|^X+)"
+)
+SALUTATION_SPLIT = re.compile(r"[、,和及与]")
+#: A salutation: a short clause without sentence punctuation ending in a colon.
+SALUTATION_CLAUSE = re.compile(r"(?P<clause>[^。!?:;]{1,60}?)\s*:")
+#: Re-addressing the audience at a sentence start (同志们, / 各位代表、同志们!).
+READDRESS_CLAUSE = re.compile(r"(?P<clause>[^。!?:;,]{1,40}?)[,!]")
+#: Words that show a colon line is not a salutation but site text or a quotation.
+NOT_ADDRESSEE = re.compile(r"(?:提示|客服|说明|时间|来源|作者|电话|地址|指出|强调|表示|认为|说)")
+
+# --- opening ----------------------------------------------------------------------------
+OCCASION = re.compile(
+    r"(?:(?:今天|今日|此时此刻|在这里).{0,40}?"
+    r"(?:召开|开幕|集会|举行|举办|相聚|欢聚|齐聚|聚集|隆重|召开了)"
+    r"|隆重集会|隆重召开|胜利召开|顺利召开|隆重开幕|胜利闭幕|隆重举行|之际|之时|前夕|召开了)"
+)
+#: One act of greeting: 向 <target> <verb> <object>.
+ACT_VERB = r"(?:致以|致|表示|送上|送去|献上|转达|表达|道一声)"
+ACT_OBJECT = r"(?:问候|祝贺|贺意|敬意|感谢|谢意|欢迎|慰问|祝福|敬礼|致敬|节日)"
+GREETING = re.compile(rf"(?:向|对)[^。!?]{{1,90}}?{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}")
+ACT_TARGET_START = re.compile(r"(?:(?<=^)|(?<=[,、\s]))(?:并通过你们|并)?向|(?:^|(?<=[,\s]))对")
+ACT = re.compile(rf"{ACT_VERB}[^,;。!?向]*")
+
+# --- review -----------------------------------------------------------------------------
+REVIEW = re.compile(
+    r"^(?:[^,。!?]{0,30}?(?:以来|年来|年以来)[,]"
+    r"|(?:近年来|近几年|近些年|过去的?[一二三四五六七八九十\d]+年|过去一年|一年来|这些年来|"
+    r"回顾|回首)"
+    r"|刚才[,].{0,40}?(?:讲话|报告|发言|通报|总结))"
+    r"|取得了?(?:显著|明显|丰硕|可喜|突出|重大|长足|良好|积极|新的)?的?(?:成效|成绩|成果|成就|进展)"
+    r"|作出了(?:积极|重要|突出|重大)?的?贡献"
+)
+#: A short heading sentence that opens a paragraph of the review (展现了…担当。).
+HEADED_MAX = 16
+
+# --- demands preamble -------------------------------------------------------------------
+PREAMBLE = re.compile(
+    r"^(?:当前|目前|当下|眼下|站在新的?(?:历史)?起点上|面对新|新时代新征程|进入新时代|"
+    r"展望未来|今后[一二三四五\d]*年|新的一年|今年是)"
+)
+#: The announcement of the list; group "n" is the count (几 gives none).
+ANNOUNCE = re.compile(
+    rf"(?:讲|谈|提|提出|强调|说|谈谈|讲讲)(?:以下)?(?P<n>{COUNT})"
+    r"(?:点|个方面|条)(?:的?(?:意见|要求|希望|看法|建议|体会|想法|希望和要求|意见和建议))?"
+)
+
+# --- hopes ------------------------------------------------------------------------------
+#: Those a hope is addressed to: party committees, governments, enterprises, society.
+HOPE_BODY = (
+    r"(?:党委政府|党委和政府|党委|政府|部门|单位|企业|社会各界|各界|领导班子|班子|"
+    r"新一届|新当选的?[^,，。]{0,8})"
+)
+HOPE = re.compile(
+    r"(?:^|[,])(?:也|同时|还|并)?"
+    r"(?:"
+    rf"(?:衷心)?希望(?P<a1>[^,。!?要]{{0,24}}?{HOPE_BODY}[^,。!?]{{0,10}}?)(?=[,]|要|能|进一步|继续|切实|一如既往|更加|增强|加强|把|积极|高度|$)"
+    rf"|(?P<a2>(?:各级|全[区县市省镇]各级|各|有关)?[^,。!?]{{0,12}}?{HOPE_BODY})(?:要|应|应当|务必)"
+    r"|(?:恳请|敬请|诚请|请)(?P<a3>[^,。!?]{1,20}?(?:党委|政府|部门|单位|各界|总工会|工会|领导|同志))"
+    r")"
+)
+#: A pledge of support by the speaker's own body (党工委将进一步加强…): a hope with no addressee.
+PLEDGE = re.compile(
+    r"(?:^|[,])(?:[^,。!?]{0,12}?(?:党工委|党委|区委|市委|县委|省委|政府|我们))"
+    r"将(?:进一步|一如既往|继续|始终|全力)?(?:地)?(?:加强|支持|关心|重视|关注|为)"
+)
+
+# --- closing ----------------------------------------------------------------------------
+CALL = re.compile(r"(?:^|[,])让我们")
+WISH = re.compile(
+    r"^(?:最后[,]?)?(?:我)?(?:也)?(?:衷心)?(?:预祝|祝愿|祝福|祝)"
+    r".*?(?:成功|健康|顺利|幸福|愉快|快乐|吉祥|如意|圆满|安康|进步|发展)"
+)
+THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[!。.\s]*$")
+
+# --- noise: inline ----------------------------------------------------------------------
+#: kind -> pattern, scanned over the whole text before anything else.
+INLINE_NOISE: dict[str, re.Pattern[str]] = {
+    "paywall_marker": re.compile(r"##[A-Za-z_]{2,20}##"),
+    "truncation": re.compile(
+        r"…*\((?:[^()\n]{0,30}?省略\d+字[^()\n]{0,30}|未完[^()\n]{0,30})\)…*"
+    ),
+    "banner": re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]+"),
+    "annotation": re.compile(
+        r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\d?\)"
+    ),
+}
+
+# --- noise: whole lines -----------------------------------------------------------------
+SITE_NOTICE = re.compile(
+    r"(?:温馨提示|下载|版权|客服|投诉|本站|本网|本文档|仅供(?:学习)?参考|投稿|请勿|照搬|照抄|"
+    r"转载|会员|付费|VIP|免费|原创|声明|侵权|阅读全文|点击|注册|登录|QQ|微信|公众号|扫码|"
+    r"二维码|手机版|上传)"
+)
+BREADCRUMB = re.compile(
+    r"^(?:首页|当前位置|您的位置|你的位置|您现在的位置|位置)\s*(?::|>|»|›)|\s(?:>{1,2}|»|›)\s"
+)
+META = re.compile(
+    r"^(?:时间|日期|发布时间|发布日期|更新时间|作者|来源|出处|编辑|责任编辑|浏览|阅读|点击|"
+    r"字数|标签|关键词|关键字|导语|摘要)\s*:|阅读\s*\d*\s*次|【(?:收藏|打印|关闭|以稿换稿|字体)】"
+)
+#: A line that starts the page furniture after the speech; everything after it is noise.
+BACK_MATTER = re.compile(
+    r"^(?:相关文章|相关推荐|相关阅读|推荐阅读|猜你喜欢|热门文章|热门推荐|用户评论|网友评论|"
+    r"发表评论|上一篇|下一篇|手机扫码|扫一扫|分享到|分享|收藏|THE\s*END|END|返回顶部|"
+    r"打印本文|关闭窗口|下载APP|打开APP)"
+)
+#: The longest line that can still be a keyword of a title cut one per line.
+KEYWORD_MAX = 8

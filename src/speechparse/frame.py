@@ -1,0 +1,185 @@
+"""Stage 4: find where the speech begins and ends, its title and its salutation.
+
+Scraped pages put site text before the speech (notices, keywords one per line, the title
+repeated or broken) and page furniture after it. This stage reads whole lines: the lines
+before the salutation are front matter (the title, or noise of some kind), the lines from
+the first piece of page furniture on are back matter. What is left is the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import cues
+from .noise import NoiseSpan
+from .segment import Line
+
+_NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
+_SENTENCE = re.compile(r"[。!?]")
+
+
+@dataclass(slots=True)
+class Frame:
+    """The outline of the page: title, salutation, body lines and whole-line noise."""
+
+    title: Line | None = None
+    salutation: tuple[int, int] | None = None
+    addressees: list[tuple[int, int]] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    noise: list[NoiseSpan] = field(default_factory=list)
+    unclassified: list[Line] = field(default_factory=list)
+
+
+def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
+    """Spans of the addressees if ``clause`` (starting at ``offset``) is a list of them."""
+    if not cues.ADDRESSEE_STRONG.search(clause) or cues.NOT_ADDRESSEE.search(clause):
+        return None
+    parts: list[tuple[int, int]] = []
+    pos = 0
+    for piece in [*cues.SALUTATION_SPLIT.split(clause)]:
+        s = clause.index(piece, pos) if piece else pos
+        pos = s + len(piece)
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        if len(stripped) > 20:
+            return None
+        if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
+            return None
+        lead = len(piece) - len(piece.lstrip())
+        parts.append((offset + s + lead, offset + s + lead + len(stripped)))
+    return parts or None
+
+
+def salutation_at(masked: str, line: Line) -> tuple[int, list[tuple[int, int]]] | None:
+    """If the line opens with a salutation: where it ends (after the colon) and its parts."""
+    text = masked[line.start : line.end]
+    m = cues.SALUTATION_CLAUSE.match(text)
+    if m is None:
+        # a salutation line that ends in ! or , instead of a colon (同志们！)
+        if len(text) <= 40 and text[-1] in "!,":
+            parts = addressee_parts(text[:-1], line.start)
+            return (line.end, parts) if parts else None
+        return None
+    parts = addressee_parts(m["clause"], line.start)
+    return (line.start + m.end(), parts) if parts else None
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 50 and _SENTENCE.search(text) is not None
+
+
+def _noise_kind(text: str) -> str | None:
+    if cues.BREADCRUMB.search(text):
+        return "breadcrumb"
+    if cues.META.search(text):
+        return "other"
+    if cues.SITE_NOTICE.search(text):
+        return "site_notice"
+    return None
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= 80 and not _SENTENCE.search(text) and bool(cues.TITLE.search(text))
+
+
+def _front(masked: str, front: list[Line], frame: Frame) -> None:
+    """Classify the lines before the speech: one is the title, the rest is noise."""
+    texts = [masked[ln.start : ln.end] for ln in front]
+    kinds: list[str | None] = [None] * len(front)
+    # a title cut into one keyword per line: three or more short lines without punctuation
+    run: list[int] = []
+    for i, t in enumerate([*texts, "。"]):
+        if len(t) <= cues.KEYWORD_MAX and not cues.PUNCT.search(t):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for k in run:
+                kinds[k] = "keywords"
+        run = []
+    for i, t in enumerate(texts):
+        if kinds[i] is None:
+            kinds[i] = _noise_kind(t)
+        if kinds[i] is None and i and kinds[i - 1] == "site_notice" and _NUMBERED_RULE.match(t):
+            kinds[i] = "site_notice"
+    free = [i for i in range(len(front)) if kinds[i] is None and not _SENTENCE.search(texts[i])]
+    titled = [i for i in free if _title_like(texts[i])]
+    if titled:
+        best = max(titled, key=lambda i: len(texts[i]))
+    else:
+        plain = [i for i in free if 6 <= len(texts[i]) <= 60]
+        best = plain[-1] if plain else None
+    if best is not None:
+        frame.title = front[best]
+        kinds[best] = "title"
+        title = texts[best]
+        for i in free:
+            if kinds[i] is None and (texts[i] in title or _title_like(texts[i])):
+                kinds[i] = "duplicate_title"
+    for line, kind in zip(front, kinds, strict=True):
+        if kind == "title":
+            continue
+        if kind is None:
+            frame.unclassified.append(line)
+            kind = "other"
+        frame.noise.append(NoiseSpan(line.start, line.end, kind))
+
+
+def _back_start(masked: str, lines: list[Line], first: int) -> int:
+    """Index of the first line of page furniture after the speech (len(lines) if none)."""
+    half = first + (len(lines) - first) // 2
+    for i in range(max(first + 1, half), len(lines)):
+        text = masked[lines[i].start : lines[i].end]
+        if len(text) <= 40 and not _SENTENCE.search(text) and cues.BACK_MATTER.match(text):
+            return i
+    end = len(lines)
+    while end > first + 1:
+        text = masked[lines[end - 1].start : lines[end - 1].end]
+        if len(text) > 60 or _noise_kind(text) is None:
+            break
+        end -= 1
+    return end
+
+
+def frame(masked: str, lines: list[Line]) -> Frame:
+    """Split the lines into front matter, salutation, body and back matter."""
+    result = Frame()
+    first: int | None = None
+    for i, line in enumerate(lines):
+        found = salutation_at(masked, line)
+        if found is not None:
+            end, parts = found
+            result.salutation = (line.start, end)
+            result.addressees = parts
+            first = i
+            break
+        text = masked[line.start : line.end]
+        if _is_prose(text) and _noise_kind(text) is None:
+            break
+    if first is None:
+        first = 0
+        while first < len(lines):
+            text = masked[lines[first].start : lines[first].end]
+            if _is_prose(text) and _noise_kind(text) is None:
+                break
+            if not (_noise_kind(text) or _title_like(text) or len(text) <= cues.KEYWORD_MAX):
+                break
+            first += 1
+        if first == len(lines):  # nothing but short lines: treat them all as the body
+            first = 0
+    _front(masked, lines[:first], result)
+    back = _back_start(masked, lines, first)
+    body = list(lines[first:back])
+    if result.salutation is not None and body:
+        rest = result.salutation[1]
+        while rest < body[0].end and masked[rest].isspace():
+            rest += 1
+        if rest >= body[0].end:
+            body = body[1:]
+        else:
+            body[0] = Line(body[0].index, rest, body[0].end)
+    result.body = body
+    for line in lines[back:]:
+        result.noise.append(NoiseSpan(line.start, line.end, "site_notice"))
+    return result

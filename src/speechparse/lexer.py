@@ -1,0 +1,305 @@
+"""Stage 5: classify each unit by its cues, and let the grammar choose among the readings.
+
+A unit's cues rarely settle its role alone: "希望各级党委…" is a hope after the demands and
+plain text before them; "同志们，…" re-addresses the audience to close the speech, or not.
+So the lexer gives every unit a list of candidate terminals, most specific first and TEXT
+last, and yields the first one that the LALR parser accepts in its current state. The order
+of the parts is the grammar's alone (grammar/speech.lark); the lexer only reads cues.
+
+Two things need a view of the whole text, and are worked out before the first token:
+enumerations (which 一、二、三、 form the list of demands, which 一是/二是 are points inside
+a demand) and where the tail of the speech begins (hopes and closing come after the last
+demand).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lark import Token
+from lark.lexer import Lexer, LexerState
+
+from . import cues
+from .segment import Unit
+
+_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+       "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+#: Terminals that start a section and may pull plain sentences before them on their line.
+SECTION_STARTS = ("REVIEW", "PREAMBLE", "ANNOUNCE", "HOPE", "CALL")
+#: How many plain sentences at a line start may join a section that starts later on the line.
+MAX_LEAD = 2
+
+
+def cn_number(s: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十一 -> 21, 7 -> 7; None for what is not a number."""
+    if s.isdigit():
+        return int(s)
+    if s in cues.SEQUENCE_INDEX:
+        return cues.SEQUENCE_INDEX[s]
+    total, digit = 0, None
+    for ch in s:
+        if ch in _CN:
+            digit = _CN[ch]
+        elif ch == "十":
+            total += (digit if digit is not None else 1) * 10
+            digit = None
+        elif ch == "百":
+            total += (digit if digit is not None else 1) * 100
+            digit = None
+        else:
+            return None
+    total += digit or 0
+    return total or None
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """An enumeration marker at the start of a unit."""
+
+    family: str
+    index: int | None
+    length: int
+
+
+def marker_at(text: str) -> Marker | None:
+    """The enumeration marker that opens ``text``, if any."""
+    for family, pattern in cues.MARKERS.items():
+        m = pattern.match(text)
+        if m is not None:
+            n = m["n"]
+            index = None if n == "最后" else cn_number(n)
+            if index is None and n != "最后":
+                continue
+            return Marker(family, index, m.end())
+    return None
+
+
+def _runs(cands: list[tuple[int, int | None]]) -> list[list[int]]:
+    """Runs 1, 2, 3 … among (unit, index) pairs; one missing number is tolerated."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] | None = None
+    for unit, index in cands:
+        if index == 1:
+            current = [(unit, 1)]
+            runs.append(current)
+        elif current is not None and (index is None or 0 < index - current[-1][1] <= 2):
+            current.append((unit, index if index is not None else current[-1][1] + 1))
+    return [[u for u, _ in run] for run in runs if len(run) >= 2]
+
+
+def readdress(text: str) -> bool:
+    """True when a sentence opens by addressing the audience again (同志们，…)."""
+    from .frame import addressee_parts  # the same test as the salutation's
+
+    m = cues.READDRESS_CLAUSE.match(text)
+    return m is not None and addressee_parts(m["clause"], 0) is not None
+
+
+class Analysis:
+    """What the lexer knows about the whole body before the first token."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        lines = {u.line for u in units}
+        #: the whole speech on one or two lines: every sentence may open a paragraph
+        self.collapsed = len(lines) <= 2 and len(units) >= 15
+        self.markers: list[Marker | None] = [marker_at(u.text) for u in units]
+        self.roles: dict[int, str] = {}
+        self.items: list[int] = []
+        self.family: str | None = None
+        self._enumerations()
+        self._achievements()
+        if self.items:
+            self.tail = self.items[-1] + 1
+        else:
+            last_lines = sorted(lines)[-3:]
+            self.tail = next((i for i, u in enumerate(units) if u.line in last_lines), 0)
+        self.first_item = self.items[0] if self.items else len(units)
+
+    def para_start(self, i: int) -> bool:
+        return self.units[i].first or self.collapsed
+
+    def _candidates(self, family: str, lo: int, hi: int, heading: bool) -> list[tuple[int, int | None]]:
+        out = []
+        for i in range(lo, hi):
+            m = self.markers[i]
+            if m is not None and m.family == family and (not heading or self.para_start(i)):
+                out.append((i, m.index))
+        return out
+
+    def _enumerations(self) -> None:
+        n = len(self.units)
+        announce = next(
+            (i for i, u in enumerate(self.units) if cues.ANNOUNCE.search(u.text)), None
+        )
+        for family in cues.HEADING_FAMILIES:
+            runs = _runs(self._candidates(family, 0, n, heading=True))
+            if not runs:
+                continue
+            after = [r for r in runs if announce is not None and r[0] > announce]
+            best = after[0] if after else max(reversed(runs), key=len)
+            self.family, self.items = family, best
+            for r in runs:
+                if r[-1] < best[0]:
+                    for i in r:
+                        self.roles[i] = "ACHIEVEMENT"
+            break
+        for i in self.items:
+            self.roles[i] = "ITEM"
+        bounds = [*self.items, n]
+        for lo, hi in zip(bounds, bounds[1:], strict=False):
+            self._nested(lo + 1, hi, {self.family}, ("POINT", "SUBPOINT"))
+
+    def _nested(self, lo: int, hi: int, used: set[str | None], roles: tuple[str, ...]) -> None:
+        """Mark the best enumeration inside [lo, hi) with roles[0], and recurse."""
+        if not roles or hi - lo < 2:
+            return
+        for family in cues.POINT_FAMILIES:
+            if family in used:
+                continue
+            runs = _runs(self._candidates(family, lo, hi, heading=False))
+            if not runs:
+                continue
+            members = [i for r in runs for i in r]
+            for i in members:
+                self.roles[i] = roles[0]
+            bounds = [*members, hi]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                self._nested(a + 1, b, used | {family}, roles[1:])
+            return
+
+    def _achievements(self) -> None:
+        """Short heading sentences that open two or more nearby paragraphs of the review."""
+        limit = self.items[0] if self.items else len(self.units)
+        heads = []
+        for i in range(limit):
+            u = self.units[i]
+            nxt = self.units[i + 1] if i + 1 < len(self.units) else None
+            if (
+                u.first
+                and nxt is not None
+                and nxt.line == u.line
+                and len(u.text) <= cues.HEADED_MAX
+                and u.text[-1] in "。!"
+                and "," not in u.text
+                and self.markers[i] is None
+            ):
+                heads.append(i)
+        group: list[int] = []
+        for i in [*heads, None]:
+            if i is not None and group and self.units[i].line - self.units[group[-1]].line <= 3:
+                group.append(i)
+                continue
+            if len(group) >= 2:
+                for k in group:
+                    self.roles[k] = "ACHIEVEMENT"
+            group = [i] if i is not None else []
+
+    def candidates(self, i: int) -> list[str]:
+        """The terminals unit ``i`` could be, most specific first; TEXT always last."""
+        role = self.roles.get(i)
+        if role in ("ITEM", "POINT", "SUBPOINT"):
+            return [role, "TEXT"]
+        text = self.units[i].text
+        out: list[str] = []
+        if i >= self.tail:
+            if cues.THANKS.match(text):
+                out.append("THANKS")
+            if cues.WISH.match(text):
+                out.append("WISH")
+            if readdress(text):
+                out.append("CALL")
+            if cues.HOPE.search(text) or cues.PLEDGE.search(text):
+                out.append("HOPE")
+            if "CALL" not in out and cues.CALL.search(text):
+                out.append("CALL")
+        if i < self.first_item:
+            if role == "ACHIEVEMENT":
+                out.append("ACHIEVEMENT")
+            if cues.GREETING.search(text):
+                out.append("GREETING")
+            if cues.OCCASION.search(text):
+                out.append("OCCASION")
+            if cues.ANNOUNCE.search(text):
+                out.append("ANNOUNCE")
+            if cues.REVIEW.search(text):
+                out.append("REVIEW")
+            if self.para_start(i) and cues.PREAMBLE.search(text):
+                out.append("PREAMBLE")
+        out.append("TEXT")
+        return out
+
+
+@dataclass(slots=True)
+class Stream:
+    """What the lexer reads: the frame's title and salutation, then the body units."""
+
+    title: Unit | None
+    salutation: Unit | None
+    units: list[Unit]
+
+
+class SpeechLexer(Lexer):
+    """A Lark lexer over classified units instead of characters (interface 2: it is handed
+    the parser state, so it can ask which terminals the grammar accepts next)."""
+
+    __future_interface__ = 2
+
+    def __init__(self, lexer_conf: Any) -> None:  # Lark passes its lexer configuration
+        pass
+
+    def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
+        stream: Stream = lexer_state.text  # type: ignore[assignment]
+        states = parser_state.parse_conf.states
+
+        def accepts(kind: str) -> bool:
+            return kind in states[parser_state.position]
+
+        if stream.title is not None:
+            yield _token("TITLE", stream.title)
+        if stream.salutation is not None:
+            yield _token("SALUTATION", stream.salutation)
+        units = stream.units
+        analysis = Analysis(units)
+        lead = 0  # how many of the next units take the kind of a later unit on their line
+        lead_kind = "TEXT"
+        for i, unit in enumerate(units):
+            if lead:
+                unit.kind, unit.promoted = (lead_kind if unit.first else "TEXT"), True
+                lead -= 1
+                yield _token(unit.kind, unit)
+                continue
+            cands = analysis.candidates(i)
+            if unit.first and cands == ["TEXT"]:
+                lead, lead_kind = _lead(analysis, i, accepts)
+                if lead:
+                    unit.kind, unit.promoted = lead_kind, True
+                    lead -= 1
+                    yield _token(unit.kind, unit)
+                    continue
+            unit.kind = next(k for k in cands if accepts(k))
+            yield _token(unit.kind, unit)
+
+
+def _lead(analysis: Analysis, i: int, accepts: Any) -> tuple[int, str]:
+    """If a section starts within the next MAX_LEAD units of this line, and every unit before
+    it is plain text, those units open the section with it (a topic sentence before
+    "希望各级党委…"). Returns how many units lead, and the kind they take."""
+    units = analysis.units
+    for j in range(i + 1, min(i + 1 + MAX_LEAD, len(units))):
+        if units[j].line != units[i].line:
+            break
+        kinds = [k for k in analysis.candidates(j) if accepts(k)]
+        start = next((k for k in kinds if k in SECTION_STARTS), None)
+        if start is not None and kinds[0] == start:
+            return j - i, "PREAMBLE" if start == "ANNOUNCE" else start
+        if analysis.candidates(j) != ["TEXT"]:
+            break
+    return 0, "TEXT"
+
+
+def _token(kind: str, unit: Unit) -> Token:
+    return Token(kind, unit.text, start_pos=unit.start, end_pos=unit.end)

@@ -1,0 +1,45 @@
+"""Stage 1: a recognition form of the input with the same length as the input.
+
+Recognition folds widths (，→, ：→: （→( ！→! ０→0), turns odd spaces and zero-width
+characters into plain spaces, and leaves everything else alone. Each code point is mapped to
+exactly one code point, so an offset into the normalised text *is* the offset into the input:
+the offset map back to the source is the identity, and no stage has to translate spans.
+Nothing of this reaches a node's ``text``, which is always sliced from the source.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+#: Characters that carry no text: byte-order mark, zero-width spaces and joiners.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+
+
+@cache
+def _table() -> dict[int, str]:
+    """NFKC for every character whose compatibility form is one other character."""
+    table: dict[int, str] = {}
+    ranges = (
+        (0x00A0, 0x00BF),  # no-break space and Latin-1 signs
+        (0x2000, 0x206F),  # general punctuation: odd spaces
+        (0x3000, 0x3000),  # ideographic space
+        (0xFE10, 0xFE6F),  # vertical and small forms (﹡ ﹐)
+        (0xFF01, 0xFFEF),  # full-width and half-width forms
+    )
+    for lo, hi in ranges:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            folded = unicodedata.normalize("NFKC", ch)
+            if len(folded) == 1 and folded != ch:
+                table[cp] = folded
+    for ch in _INVISIBLE:
+        table[ord(ch)] = " "
+    table[ord("\r")] = " "
+    table[ord("\t")] = " "
+    return table
+
+
+def normalize(text: str) -> str:
+    """Return the recognition form of ``text``; ``len(result) == len(text)`` always."""
+    return text.translate(_table())
