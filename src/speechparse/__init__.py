@@ -1,9 +1,9 @@
 """speechparse: Chinese official speeches (领导讲话稿) to validated, typed structure.
 
-    >>> import speechparse
-    >>> speech = speechparse.parse("同志们：\\n今天，大会隆重召开。\\n谢谢大家！")
-    >>> speech.salutation.addressees
-    ['同志们']
+>>> import speechparse
+>>> speech = speechparse.parse("同志们：\\n今天，大会隆重召开。\\n谢谢大家！")
+>>> speech.salutation.addressees
+['同志们']
 """
 
 from .api import parse

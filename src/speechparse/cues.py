@@ -109,22 +109,20 @@ PREAMBLE = re.compile(
 )
 #: The announcement of the list; group "n" is the count (几 gives none).
 ANNOUNCE = re.compile(
-    rf"(?:讲|谈|提|提出|强调|说|谈谈|讲讲)(?:以下)?(?P<n>{COUNT})"
-    r"(?:点|个方面|条)(?:的?(?:意见|要求|希望|看法|建议|体会|想法|希望和要求|意见和建议))?"
+    rf"(?:(?:讲|谈|提|提出|强调|说|谈谈|讲讲|抓好|做好|突出)(?:以下)?|以下)(?P<n>{COUNT})"
+    r"(?:点|个方面|条|项)(?:的?(?:意见|要求|希望|看法|建议|体会|想法|希望和要求|意见和建议))?"
 )
 
 # --- hopes ------------------------------------------------------------------------------
 #: Those a hope is addressed to: party committees, governments, enterprises, society.
-HOPE_BODY = (
-    r"(?:党委政府|党委和政府|党委|政府|部门|单位|企业|社会各界|各界|领导班子|班子|"
-    r"新一届|新当选的?[^,，。]{0,8})"
-)
+HOPE_BODY = r"(?:党委政府|党委和政府|党委|政府|部门|单位|企业|社会各界|各界|领导班子|班子)"
+#: A hope; the addressee is group a1, a2 or a3 (the widest reading within its clause).
 HOPE = re.compile(
     r"(?:^|[,])(?:也|同时|还|并)?"
     r"(?:"
-    rf"(?:衷心)?希望(?P<a1>[^,。!?要]{{0,24}}?{HOPE_BODY}[^,。!?]{{0,10}}?)(?=[,]|要|能|进一步|继续|切实|一如既往|更加|增强|加强|把|积极|高度|$)"
+    rf"(?:衷心)?希望(?P<a1>[^,。!?要]{{0,24}}{HOPE_BODY})"
     rf"|(?P<a2>(?:各级|全[区县市省镇]各级|各|有关)?[^,。!?]{{0,12}}?{HOPE_BODY})(?:要|应|应当|务必)"
-    r"|(?:恳请|敬请|诚请|请)(?P<a3>[^,。!?]{1,20}?(?:党委|政府|部门|单位|各界|总工会|工会|领导|同志))"
+    rf"|(?:恳请|敬请|诚请|请)(?P<a3>[^,。!?]{{0,20}}?(?:{HOPE_BODY}|总工会|工会|领导|同志))"
     r")"
 )
 #: A pledge of support by the speaker's own body (党工委将进一步加强…): a hope with no addressee.
@@ -145,13 +143,16 @@ THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[
 #: kind -> pattern, scanned over the whole text before anything else.
 INLINE_NOISE: dict[str, re.Pattern[str]] = {
     "paywall_marker": re.compile(r"##[A-Za-z_]{2,20}##"),
-    "truncation": re.compile(
-        r"…*\((?:[^()\n]{0,30}?省略\d+字[^()\n]{0,30}|未完[^()\n]{0,30})\)…*"
+    "truncation": re.compile(r"…*\((?:[^()\n]{0,30}?省略\d+字[^()\n]{0,30}|未完[^()\n]{0,30})\)…*"),
+    "banner": re.compile(
+        r"(?:更多[\u4e00-\u9fff]{0,8}?)?(?:请访问|请登录|访问|登录|关注|详见)?\s*"
+        r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]+(?:\s*(?:免费下载|下载|阅读全文))?"
     ),
-    "banner": re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]+"),
     "annotation": re.compile(
         r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\d?\)"
     ),
+    #: byte-order marks, zero-width spaces and joiners, soft hyphens: no text at all
+    "other": re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]+"),
 }
 
 # --- noise: whole lines -----------------------------------------------------------------

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .models import Closing, Demands, Diagnostic, Opening, Severity, Span, Speech
 from .segment import Line, Unit
 
-_ENDED = re.compile(r"[。!?…”’\"」』)]\s*$")
+_ENDED = re.compile(r"[。!?.…”’\"」』)]\s*$")
 _CN_NUMERALS = "零一二三四五六七八九十"
 
 
@@ -35,7 +36,9 @@ def diagnose(speech: Speech, units: list[Unit], unclassified: list[Line]) -> lis
         out.append(_d("error", "no-structure", "the input holds no text to parse"))
         return out
     if speech.salutation is None:
-        out.append(_d("warning", "no-salutation", "no salutation (同志们： / 各位代表：) was found"))
+        out.append(
+            _d("warning", "no-salutation", "no salutation (同志们： / 各位代表：) was found")
+        )
     out += _opening(speech.opening) + _demands(speech.demands) + _closing(speech.closing, units)
     opening = speech.opening
     recognised = (
@@ -63,10 +66,12 @@ def _opening(opening: Opening | None) -> list[Diagnostic]:
 
 def _demands(demands: Demands | None) -> list[Diagnostic]:
     if demands is None or not demands.items:
-        return [_d("warning", "no-demands", "no enumerated demands (一、 / 一要 / （一） …) were found")]
+        return [
+            _d("warning", "no-demands", "no enumerated demands (一、 / 一要 / （一） …) were found")
+        ]
     out = []
     items = demands.items
-    for prev, item in zip(items, items[1:], strict=False):
+    for prev, item in pairwise(items):
         if prev.index is not None and item.index is not None and item.index != prev.index + 1:
             marker = Span(start=item.span.start, end=item.span.start + len(item.marker or ""))
             out.append(_d("warning", "enum-gap",

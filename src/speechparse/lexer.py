@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from lark import Token
@@ -104,8 +105,8 @@ class Analysis:
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
         lines = {u.line for u in units}
-        #: the whole speech on one or two lines: every sentence may open a paragraph
-        self.collapsed = len(lines) <= 2 and len(units) >= 15
+        #: the whole speech on a few lines: every sentence may open a paragraph
+        self.collapsed = len(lines) <= 3 and len(units) >= 8
         self.markers: list[Marker | None] = [marker_at(u.text) for u in units]
         self.roles: dict[int, str] = {}
         self.items: list[int] = []
@@ -122,7 +123,9 @@ class Analysis:
     def para_start(self, i: int) -> bool:
         return self.units[i].first or self.collapsed
 
-    def _candidates(self, family: str, lo: int, hi: int, heading: bool) -> list[tuple[int, int | None]]:
+    def _candidates(
+        self, family: str, lo: int, hi: int, heading: bool
+    ) -> list[tuple[int, int | None]]:
         out = []
         for i in range(lo, hi):
             m = self.markers[i]
@@ -132,9 +135,7 @@ class Analysis:
 
     def _enumerations(self) -> None:
         n = len(self.units)
-        announce = next(
-            (i for i, u in enumerate(self.units) if cues.ANNOUNCE.search(u.text)), None
-        )
+        announce = next((i for i, u in enumerate(self.units) if cues.ANNOUNCE.search(u.text)), None)
         for family in cues.HEADING_FAMILIES:
             runs = _runs(self._candidates(family, 0, n, heading=True))
             if not runs:
@@ -150,7 +151,7 @@ class Analysis:
         for i in self.items:
             self.roles[i] = "ITEM"
         bounds = [*self.items, n]
-        for lo, hi in zip(bounds, bounds[1:], strict=False):
+        for lo, hi in pairwise(bounds):
             self._nested(lo + 1, hi, {self.family}, ("POINT", "SUBPOINT"))
 
     def _nested(self, lo: int, hi: int, used: set[str | None], roles: tuple[str, ...]) -> None:
@@ -167,7 +168,7 @@ class Analysis:
             for i in members:
                 self.roles[i] = roles[0]
             bounds = [*members, hi]
-            for a, b in zip(bounds, bounds[1:], strict=False):
+            for a, b in pairwise(bounds):
                 self._nested(a + 1, b, used | {family}, roles[1:])
             return
 

@@ -13,9 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
 SCHEMA_VERSION = "1.0"
 
-MarkerStyle = Literal[
-    "yao", "dun", "paren", "shi", "ordinal", "arabic", "arabic_paren", "sequence"
-]
+MarkerStyle = Literal["yao", "dun", "paren", "shi", "ordinal", "arabic", "arabic_paren", "sequence"]
 NoiseKind = Literal[
     "site_notice",
     "keywords",
@@ -31,7 +29,12 @@ Severity = Literal["info", "warning", "error"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        json_schema_serialization_defaults_required=True,
+    )
 
 
 class Span(_Model):

@@ -1,7 +1,8 @@
 """Stage 1: a recognition form of the input with the same length as the input.
 
-Recognition folds widths (，→, ：→: （→( ！→! ０→0), turns odd spaces and zero-width
-characters into plain spaces, and leaves everything else alone. Each code point is mapped to
+Recognition folds widths (，→, ：→: （→( ！→! ０→0), turns odd spaces, tabs and carriage
+returns into plain spaces, and leaves everything else alone (zero-width characters and the
+byte-order mark are inline noise, found by noise.py). Each code point is mapped to
 exactly one code point, so an offset into the normalised text *is* the offset into the input:
 the offset map back to the source is the identity, and no stage has to translate spans.
 Nothing of this reaches a node's ``text``, which is always sliced from the source.
@@ -11,9 +12,6 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-
-#: Characters that carry no text: byte-order mark, zero-width spaces and joiners.
-_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 
 
 @cache
@@ -33,8 +31,6 @@ def _table() -> dict[int, str]:
             folded = unicodedata.normalize("NFKC", ch)
             if len(folded) == 1 and folded != ch:
                 table[cp] = folded
-    for ch in _INVISIBLE:
-        table[ord(ch)] = " "
     table[ord("\r")] = " "
     table[ord("\t")] = " "
     return table
