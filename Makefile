@@ -1,0 +1,47 @@
+# speechparse — every target sets up what it needs (a virtualenv in .venv) by itself.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+SHARED ?= ../shared
+
+.PHONY: demo test lint schema samples bench score clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: parse a sample speech and print its JSON
+demo: $(STAMP)
+	$(BIN)/speechparse parse samples/01-mayday-yao.txt --indent
+
+## test: lint, then the whole test suite
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+## schema: regenerate schema/speech.schema.json from the models
+schema: $(STAMP)
+	$(BIN)/speechparse schema --indent > schema/speech.schema.json
+
+## samples: regenerate samples/*.json (review the diff by eye before committing)
+samples: $(STAMP)
+	$(BIN)/python tests/update_snapshots.py
+
+## bench: speechparse against markdown-it-py on the same texts
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
+## score: the development corpus, as CI scores it
+score: $(STAMP)
+	$(BIN)/python $(SHARED)/tools/score.py -v --min-accuracy 0.97
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist
