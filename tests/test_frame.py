@@ -1,0 +1,93 @@
+from speechparse.frame import frame, salutation_at
+from speechparse.normalize import normalize
+from speechparse.segment import Line, lines
+
+
+def outline(text):
+    norm = normalize(text)
+    return norm, frame(norm, lines(norm))
+
+
+def sal(text):
+    norm = normalize(text)
+    found = salutation_at(norm, Line(0, 0, len(norm)))
+    if found is None:
+        return None
+    end, parts = found
+    return text[:end], [text[s:e] for s, e in parts]
+
+
+def test_salutations_of_the_genre():
+    assert sal("同志们：") == ("同志们：", ["同志们"])
+    assert sal("*书记，各位代表、同志们：") == (
+        "*书记，各位代表、同志们：",
+        ["*书记", "各位代表", "同志们"],
+    )
+    assert sal("尊敬的各位领导、各位来宾，同志们:") == (
+        "尊敬的各位领导、各位来宾，同志们:",
+        ["尊敬的各位领导", "各位来宾", "同志们"],
+    )
+    assert sal("同志们！") == ("同志们！", ["同志们"])
+
+
+def test_inline_salutation_ends_at_its_colon():
+    assert sal("同志们:今天,我们召开大会。") == ("同志们:", ["同志们"])
+
+
+def test_colon_lines_that_are_not_salutations():
+    assert sal("温馨提示：") is None
+    assert sal("网站客服:3074922707") is None
+    assert sal("习近平总书记深刻指出：劳动是一切成功的必经之路。") is None
+    assert sal("为此，我讲三点意见：") is None
+
+
+def test_front_matter_title_duplicates_keywords_and_notices():
+    text = (
+        "温馨提示:\n1. 本站文档由用户上传。\n2. 下载前请阅读。\n"
+        "XX\n总工会\n讲话\n"
+        "XX总工会在庆祝大会上的讲话\nXX总工会在庆祝\n大会上的讲话\n"
+        "同志们:\n今天,大会隆重召开。\n"
+    )
+    _, out = outline(text)
+    assert (
+        out.title is not None
+        and text[out.title.start : out.title.end] == "XX总工会在庆祝大会上的讲话"
+    )
+    assert [(text[n.start : n.end], n.kind) for n in out.noise] == [
+        ("温馨提示:", "site_notice"),
+        ("1. 本站文档由用户上传。", "site_notice"),
+        ("2. 下载前请阅读。", "site_notice"),
+        ("XX", "keywords"),
+        ("总工会", "keywords"),
+        ("讲话", "keywords"),
+        ("XX总工会在庆祝", "duplicate_title"),
+        ("大会上的讲话", "duplicate_title"),
+    ]
+    assert [text[ln.start : ln.end] for ln in out.body] == ["今天,大会隆重召开。"]
+    assert out.unclassified == []
+
+
+def test_back_matter_from_the_first_piece_of_furniture():
+    body = "同志们：\n" + "今天，大会隆重召开。\n" * 4 + "谢谢大家！\n"
+    text = body + "上一篇：在某会上的讲话\n相关文章\n某某讲话稿全文\n"
+    _, out = outline(text)
+    assert [n.kind for n in out.noise] == ["site_notice"] * 3
+    assert text[out.body[-1].start : out.body[-1].end] == "谢谢大家！"
+
+
+def test_without_salutation_the_body_starts_after_title_and_notices():
+    text = (
+        "本文系投稿，仅供学习参考\n在全区大会上的讲话\n"
+        "今天，全区大会隆重召开，这是一件大事，我们要认真学习、抓好落实，推动工作再上新台阶。\n"
+    )
+    _, out = outline(text)
+    assert out.salutation is None
+    assert text[out.title.start : out.title.end] == "在全区大会上的讲话"
+    assert [n.kind for n in out.noise] == ["site_notice"]
+    assert len(out.body) == 1
+
+
+def test_an_unknown_line_before_the_speech_is_kept_and_reported():
+    text = "在全区大会上的讲话\n（2024年4月30日）\n同志们：\n今天，大会召开。\n"
+    _, out = outline(text)
+    assert [text[ln.start : ln.end] for ln in out.unclassified] == ["（2024年4月30日）"]

@@ -1,0 +1,40 @@
+from lark import Lark
+
+from speechparse.grammar import grammar_text, parser
+
+
+def test_grammar_builds_lalr_without_conflicts():
+    # strict=True makes Lark raise on any shift/reduce conflict
+    assert isinstance(parser(), Lark)
+    assert parser().options.parser == "lalr"
+
+
+def terminals():
+    table = parser().parser.parser.parser.parse_table
+    return {s for actions in table.states.values() for s in actions if s.isupper()} - {"$END"}
+
+
+def test_every_terminal_is_declared_and_there_are_no_character_patterns():
+    assert parser().terminals == []  # no terminal matches characters: the lexer feeds units
+    assert terminals() == {
+        "TITLE", "SALUTATION", "OCCASION", "GREETING", "REVIEW", "ACHIEVEMENT", "PREAMBLE",
+        "ANNOUNCE", "ITEM", "POINT", "SUBPOINT", "HOPE", "CALL", "WISH", "THANKS", "TEXT",
+    }  # fmt: skip
+    assert "%declare" in grammar_text()
+
+
+def test_text_is_accepted_in_every_state_the_lexer_can_meet():
+    """The lexer falls back to TEXT, so lenient parsing can never fail if the grammar takes
+    TEXT in every state the parser waits in for the next unit: the start state and every
+    state entered by shifting a terminal (states entered by a reduction are passed through
+    while a token is being fed, never waited in)."""
+    table = parser().parser.parser.parser.parse_table
+    names = terminals()
+    waiting = set(table.start_states.values())
+    for actions in table.states.values():
+        for symbol, (action, target) in actions.items():
+            if symbol in names and action.name == "Shift":
+                waiting.add(target)
+    assert len(waiting) > 20
+    for state in waiting:
+        assert "TEXT" in table.states[state] or set(table.states[state]) == {"$END"}, state

@@ -1,0 +1,105 @@
+import pytest
+
+from speechparse.lexer import Analysis, Marker, cn_number, marker_at
+from speechparse.normalize import normalize
+from speechparse.segment import lines, units
+
+
+def analyse(text):
+    norm = normalize(text)
+    us = units(norm, lines(norm))
+    return us, Analysis(us)
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十一", 21), ("九十九", 99), ("两", 2),
+     ("7", 7), ("首先", 1), ("其次", 2), ("零", None), ("甲", None)],
+)  # fmt: skip
+def test_cn_number(numeral, value):
+    assert cn_number(numeral) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("一要加强引领", Marker("yao", 1, 2)),
+        ("十二、增强意识", Marker("dun", 12, 3)),
+        ("(三)突出重点", Marker("paren", 3, 3)),
+        ("二十是坚持", Marker("shi", 20, 3)),
+        ("第一,要当好标杆", Marker("ordinal", 1, 3)),
+        ("第二点,要当好先锋", Marker("ordinal", 2, 4)),
+        ("3.抓好队伍", Marker("arabic", 3, 2)),
+        ("(2)规范管理", Marker("arabic_paren", 2, 3)),
+        ("其次,要抓好宣传", Marker("sequence", 2, 3)),
+        ("最后,要抓好选树", Marker("sequence", None, 3)),
+    ],
+)
+def test_markers_of_every_family(text, marker):
+    assert marker_at(text) == marker
+
+
+@pytest.mark.parametrize(
+    "text", ["一要求", "统一要求", "2023年", "1.5亿元", "第一次代表大会", "一是否"]
+)
+def test_not_markers(text):
+    assert marker_at(text) is None
+
+
+def test_heading_family_wins_and_points_nest_inside_items():
+    us, a = analyse(
+        "下面，我讲两点意见：\n一、把牢方向\n要坚持。一是学习；二是宣传。\n二、服务职工\n一是帮扶。二是维权。\n"
+    )
+    assert a.family == "dun"
+    assert [us[i].text for i in a.items] == ["一、把牢方向", "二、服务职工"]
+    points = sorted(i for i, r in a.roles.items() if r == "POINT")
+    assert [us[i].text for i in points] == ["一是学习;", "二是宣传。", "一是帮扶。", "二是维权。"]
+
+
+def test_a_run_tolerates_one_missing_number():
+    us, a = analyse("一、甲。\n二、乙。\n四、丁。\n")
+    assert [us[i].text for i in a.items] == ["一、甲。", "二、乙。", "四、丁。"]
+
+
+def test_a_lone_marker_is_not_a_list():
+    _, a = analyse("一、只有一条。\n其他内容。\n")
+    assert a.items == []
+
+
+def test_an_earlier_run_of_the_same_family_is_achievements():
+    us, a = analyse(
+        "一、成绩一。\n二、成绩二。\n下面，我讲两点意见：\n一、要求一。\n二、要求二。\n"
+    )
+    assert [us[i].text for i in a.items] == ["一、要求一。", "二、要求二。"]
+    assert sorted(i for i, r in a.roles.items() if r == "ACHIEVEMENT") == [0, 1]
+
+
+def test_headed_achievements_come_in_series():
+    text = "展现了担当。全区工会坚持服务。\n凸显了创新。全区工会推进改革。\n"
+    us, a = analyse(text)
+    assert [us[i].text for i, r in sorted(a.roles.items())] == ["展现了担当。", "凸显了创新。"]
+    _, single = analyse("展现了担当。全区工会坚持服务。\n其他内容。\n")
+    assert single.roles == {}
+
+
+def test_candidates_are_ordered_and_end_with_text():
+    _, a = analyse(
+        "今天，大会隆重召开，我代表市委向大会表示祝贺！\n一、甲。\n二、乙。\n谢谢大家！\n"
+    )
+    assert a.candidates(0) == ["GREETING", "OCCASION", "TEXT"]
+    assert a.candidates(1) == ["ITEM", "TEXT"]
+    assert a.candidates(3) == ["THANKS", "TEXT"]
+
+
+def test_hopes_and_closing_cues_only_count_after_the_last_demand():
+    text = "一、甲。希望各级党委重视。\n二、乙。\n希望各级党委重视。\n"
+    _, a = analyse(text)
+    assert a.candidates(1) == ["TEXT"]
+    assert a.candidates(3) == ["HOPE", "TEXT"]
+
+
+def test_a_collapsed_speech_lets_every_sentence_open_a_paragraph():
+    text = "同志们：今天大会召开。我讲两点。一、甲。要做。二、乙。要做。希望各级党委支持。谢谢！"
+    us, a = analyse(text)
+    assert a.collapsed
+    assert [us[i].text for i in a.items] == ["一、甲。", "二、乙。"]

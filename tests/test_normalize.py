@@ -1,0 +1,25 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from speechparse.normalize import normalize
+
+
+def test_folds_full_width_punctuation_and_digits():
+    assert normalize("同志们：（一）１．！？；，") == "同志们:(一)1.!?;,"
+
+
+def test_keeps_chinese_punctuation_without_half_width_form():
+    assert normalize("一、二。“三”…") == "一、二。“三”…"
+
+
+def test_odd_whitespace_becomes_plain_space():
+    assert normalize("甲\u3000乙\u2002丙\r\n\t丁") == "甲 乙 丙 \n 丁"
+
+
+def test_invisible_characters_are_left_to_the_noise_stage():
+    assert normalize("\ufeff甲\u200b乙") == "\ufeff甲\u200b乙"
+
+
+@given(st.text())
+def test_length_is_preserved_so_offsets_are_shared(text):
+    assert len(normalize(text)) == len(text)

@@ -1,0 +1,149 @@
+"""parse() end to end on small speeches, asserting exact structures and spans."""
+
+import pytest
+
+import speechparse
+from helpers import check_invariants
+from speechparse import Act, Block, ParseError, Span
+
+SPEECH = (
+    "在全县工会大会上的讲话\n"
+    "同志们：\n"
+    "今天，全县工会大会隆重召开。我代表县委，向大会表示祝贺，向全体代表，并通过你们向全县职工致以问候！\n"
+    "近年来，全县工会工作取得了显著成效。\n"
+    "当前，任务艰巨。下面，我讲两点意见：\n"
+    "一、把牢方向\n"
+    "要坚持学习。一是学理论；二是学业务。\n"
+    "二、服务职工。要办实事。\n"
+    "工会工作很重要。希望各级党委政府，关心工会。\n"
+    "同志们，让我们共同努力！预祝大会圆满成功！\n"
+    "谢谢大家！\n"
+)
+
+
+def at(text, s):
+    i = SPEECH.index(s)
+    return Block(span=Span(start=i, end=i + len(s)), text=s)
+
+
+@pytest.fixture(scope="module")
+def speech():
+    result = speechparse.parse(SPEECH)
+    check_invariants(SPEECH, result)
+    return result
+
+
+def test_title_and_salutation(speech):
+    assert speech.title == at(SPEECH, "在全县工会大会上的讲话")
+    assert speech.salutation.text == "同志们："
+    assert speech.salutation.addressees == ["同志们"]
+
+
+def test_opening_occasion_and_greeting_acts(speech):
+    assert speech.opening.occasion == at(SPEECH, "今天，全县工会大会隆重召开。")
+    [greeting] = speech.opening.greetings
+    assert greeting.text.startswith("我代表县委")
+    assert greeting.acts == [
+        Act(target="大会", act="表示祝贺"),
+        Act(target="全体代表", act="致以问候"),
+        Act(target="全县职工", act="致以问候"),
+    ]
+
+
+def test_review(speech):
+    assert speech.review.paragraphs == [at(SPEECH, "近年来，全县工会工作取得了显著成效。")]
+    assert speech.review.achievements == []
+
+
+def test_demands_preamble_items_and_points(speech):
+    d = speech.demands
+    assert d.preamble == [at(SPEECH, "当前，任务艰巨。下面，我讲两点意见：")]
+    assert d.declared_count == 2
+    first, second = d.items
+    assert (first.index, first.marker, first.style) == (1, "一、", "dun")
+    assert first.headline == at(SPEECH, "把牢方向")
+    assert first.body == [at(SPEECH, "要坚持学习。一是学理论；二是学业务。")]
+    assert [(p.marker, p.style, p.index, p.headline.text) for p in first.points] == [
+        ("一是", "shi", 1, "学理论；"),
+        ("二是", "shi", 2, "学业务。"),
+    ]
+    assert second.headline == at(SPEECH, "服务职工。")
+    assert second.body == [at(SPEECH, "要办实事。")]
+    assert second.span == Span(start=SPEECH.index("二、"), end=SPEECH.index("要办实事。") + 5)
+
+
+def test_hopes_take_their_lead_sentence_but_not_as_a_hope(speech):
+    line = "工会工作很重要。希望各级党委政府，关心工会。"
+    assert speech.hopes.paragraphs == [at(SPEECH, line)]
+    [hope] = speech.hopes.items
+    assert hope.text == "希望各级党委政府，关心工会。"
+    assert hope.addressee == "各级党委政府"
+
+
+def test_closing(speech):
+    c = speech.closing
+    assert c.call_to_action == at(SPEECH, "同志们，让我们共同努力！")
+    assert c.wishes == [at(SPEECH, "预祝大会圆满成功！")]
+    assert c.thanks == at(SPEECH, "谢谢大家！")
+
+
+def test_no_diagnostics_on_a_well_formed_speech(speech):
+    assert speech.diagnostics == []
+
+
+def test_empty_and_whitespace_input():
+    for text in ["", "   \n\u3000\n"]:
+        s = speechparse.parse(text)
+        check_invariants(text, s)
+        assert s.opening is None and s.noise == []
+        assert [d.code for d in s.diagnostics] == ["no-structure"]
+
+
+def test_strict_mode_raises_with_position():
+    with pytest.raises(ParseError) as err:
+        speechparse.parse("\n\n  The committee met on Monday.", strict=True)
+    assert (err.value.offset, err.value.line, err.value.column) == (4, 3, 3)
+    assert str(err.value).startswith("no-structure: no part of a speech was recognised")
+    assert str(err.value).endswith("(line 3, column 3)")
+
+
+def test_strict_mode_accepts_a_speech():
+    assert speechparse.parse(SPEECH, strict=True).demands is not None
+
+
+def test_parse_rejects_bytes_with_a_clear_message():
+    with pytest.raises(TypeError, match="parse_bytes"):
+        speechparse.parse(SPEECH.encode())  # type: ignore[arg-type]
+
+
+def test_diagnostics_for_gaps_counts_and_missing_parts():
+    text = "我讲三点意见：\n一、甲。\n二、乙。\n四、丁。\n"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    got = [(d.severity, d.code, d.message) for d in s.diagnostics]
+    assert got == [
+        ("warning", "no-salutation", "no salutation (同志们： / 各位代表：) was found"),
+        ("warning", "enum-gap", "the numbering jumps from 二 to 四"),
+        ("info", "no-closing", "no closing (call to action, wishes or thanks) was found"),
+    ]
+    gap = s.diagnostics[1].span
+    assert text[gap.start : gap.end] == "四、"
+    assert s.demands.declared_count == 3 and len(s.demands.items) == 3
+
+
+def test_count_mismatch_and_truncation():
+    text = "同志们：\n下面，我讲四点意见：\n一要甲。\n二要乙。\n三要提高"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    codes = [d.code for d in s.diagnostics]
+    assert codes == ["enum-count-mismatch", "truncated"]
+    assert s.diagnostics[1].span == Span(start=text.index("三要"), end=len(text))
+
+
+def test_inline_noise_is_cut_from_text_but_kept():
+    text = "同志们：\n今天，大会##paidbegin##隆重召开。\n"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    assert s.opening.paragraphs[0].text == "今天，大会隆重召开。"
+    assert s.opening.paragraphs[0].span == Span(start=5, end=len(text) - 1)
+    assert [(n.kind, n.text) for n in s.noise] == [("paywall_marker", "##paidbegin##")]
