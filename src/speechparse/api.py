@@ -11,7 +11,7 @@ from .diagnose import diagnose
 from .errors import ParseError
 from .grammar import parse_units
 from .lexer import Stream
-from .models import Diagnostic, Noise, Opening, Span, Speech
+from .models import Diagnostic, Speech
 from .normalize import normalize
 
 
@@ -24,8 +24,9 @@ def parse(text: str, *, strict: bool = False) -> Speech:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_bytes()")
-    masked_noise = noise.find_inline(normalize(text))
-    masked = noise.mask(normalize(text), masked_noise)
+    norm = normalize(text)
+    inline = noise.find_inline(norm)
+    masked = noise.mask(norm, inline)
     lines = segment.lines(masked)
     outline = framing.frame(masked, lines)
     units = segment.units(masked, outline.body)
@@ -35,14 +36,16 @@ def parse(text: str, *, strict: bool = False) -> Speech:
         units=units,
     )
     heads = [u for u in (stream.title, stream.salutation) if u is not None]
-    builder = Builder(text, masked, masked_noise, outline.body, [*heads, *units])
+    builder = Builder(text, masked, inline, outline.body, [*heads, *units])
     try:
         parts = builder.transform(parse_units(stream))
     except UnexpectedInput as exc:  # the grammar accepts TEXT everywhere: this is a bug
         if strict:
             raise ParseError(f"internal grammar error: {exc}", text, 0) from exc
         parts = _fallback(builder, units)
-    speech = Speech(length=len(text), noise=_noise(text, outline.noise, masked_noise), **parts)
+    speech = Speech.model_validate(
+        {"length": len(text), "noise": _noise(text, outline.noise, inline), **parts}
+    )
     diagnostics = diagnose(speech, units, outline.unclassified)
     if strict:
         error = next((d for d in diagnostics if d.severity == "error"), None)
@@ -65,14 +68,13 @@ def _salutation(masked: str, outline: framing.Frame) -> segment.Unit | None:
 
 
 def _fallback(builder: Builder, units: list[segment.Unit]) -> dict[str, object]:
-    """Everything in one opening, so that nothing is lost, with an error diagnostic."""
-    if not units:
-        return {}
-    paragraphs = builder.pieces(units[0].start, units[-1].end)
-    return {"opening": Opening(span=builder.span(paragraphs), paragraphs=paragraphs)}
+    """Everything in one opening, so that nothing is lost."""
+    return {"opening": builder.section(units)} if units else {}
 
 
-def _noise(text: str, lines: list[noise.NoiseSpan], inline: list[noise.NoiseSpan]) -> list[Noise]:
+def _noise(
+    text: str, lines: list[noise.NoiseSpan], inline: list[noise.NoiseSpan]
+) -> list[dict[str, object]]:
     """Whole-line and inline noise in document order; neighbouring lines of a kind merged."""
     inside = [n for n in inline if not any(w.start <= n.start and n.end <= w.end for w in lines)]
     merged: list[noise.NoiseSpan] = []
@@ -83,7 +85,7 @@ def _noise(text: str, lines: list[noise.NoiseSpan], inline: list[noise.NoiseSpan
         else:
             merged.append(n)
     return [
-        Noise(span=Span(start=n.start, end=n.end), text=text[n.start : n.end], kind=n.kind)  # type: ignore[arg-type]
+        {"span": {"start": n.start, "end": n.end}, "text": text[n.start : n.end], "kind": n.kind}
         for n in sorted(merged + inside, key=lambda n: n.start)
     ]
 

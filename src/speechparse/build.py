@@ -1,9 +1,13 @@
-"""Stage 7: a Lark Transformer that turns the parse tree into the Pydantic models.
+"""Stage 7: a Lark Transformer that turns the parse tree into the speech's data.
 
 The tree says which units make up which part. This stage works out the views inside each
 part (the occasion, the acts of a greeting, an item's marker, headline and body, a hope's
 addressee …), cuts every section into its paragraphs, and slices every ``text`` from the
 source with inline noise removed.
+
+It builds plain JSON-shaped dicts, in the shape of models.py; api.py validates the whole
+speech once (pydantic-core validates a nested dict many times faster than Python builds
+the same models one by one, and the result is just as checked).
 """
 
 from __future__ import annotations
@@ -16,29 +20,18 @@ from lark import Token, Transformer
 
 from . import cues
 from .lexer import cn_number, marker_at
-from .models import (
-    Act,
-    Block,
-    Closing,
-    Demands,
-    Greeting,
-    Hope,
-    Hopes,
-    Item,
-    Opening,
-    Review,
-    Salutation,
-    Span,
-)
 from .noise import NoiseSpan, cut
 from .segment import Line, Unit
 
 _TARGET = re.compile(r"(?<![方导面走转趋指一倾志意动去流取纵横双定])向(?![前上下着来往好善心])")
 _TRIM = " ,;:、"
 
+Data = dict[str, Any]
+
 
 class Builder(Transformer[Token, Any]):
-    """Builds the sections of one speech; one instance per parse."""
+    """Builds the sections of one speech; one instance per parse. Each rule's method
+    returns the data of its node; ``start`` returns the speech's parts by name."""
 
     def __init__(
         self,
@@ -48,19 +41,23 @@ class Builder(Transformer[Token, Any]):
         lines: list[Line],
         units: list[Unit],
     ) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)
         self.source = source
         self.masked = masked
         self.noise = noise
         self.lines = lines
         self._line_starts = [ln.start for ln in lines]
         self.by_start = {u.start: u for u in units}
+        self.all = units
+        self._index = {u.start: i for i, u in enumerate(units)}
+        self._index_end = {u.end: i for i, u in enumerate(units)}
 
     # --- helpers ----------------------------------------------------------------------
-    def block(self, start: int, end: int) -> Block:
+    def block(self, start: int, end: int) -> Data:
         """A block over source[start:end], whitespace at both ends left out."""
         start, end = self.strip(start, end)
-        return Block(span=Span(start=start, end=end), text=cut(self.source, start, end, self.noise))
+        text = cut(self.source, start, end, self.noise)
+        return {"span": {"start": start, "end": end}, "text": text}
 
     def strip(self, start: int, end: int) -> tuple[int, int]:
         while start < end and self.masked[start].isspace():
@@ -69,9 +66,9 @@ class Builder(Transformer[Token, Any]):
             end -= 1
         return start, end
 
-    def pieces(self, start: int, end: int) -> list[Block]:
+    def pieces(self, start: int, end: int) -> list[Data]:
         """The paragraphs (or pieces of them) that lie in [start, end)."""
-        out: list[Block] = []
+        out: list[Data] = []
         k = max(0, bisect_right(self._line_starts, start) - 1)
         while k < len(self.lines) and self.lines[k].start < end:
             line = self.lines[k]
@@ -82,11 +79,21 @@ class Builder(Transformer[Token, Any]):
         return out
 
     def units(self, children: list[Any]) -> list[Unit]:
-        return [self.by_start[c.start_pos] for c in children if isinstance(c, Token)]
+        """Every unit the tokens among ``children`` cover (a TEXT token may cover several)."""
+        out: list[Unit] = []
+        for c in children:
+            if isinstance(c, Token):
+                out.extend(self.all[self._index[c.start_pos] : self._index_end[c.end_pos] + 1])
+        return out
 
     @staticmethod
-    def span(blocks: list[Block]) -> Span:
-        return Span(start=blocks[0].span.start, end=blocks[-1].span.end)
+    def span(blocks: list[Data]) -> Data:
+        return {"start": blocks[0]["span"]["start"], "end": blocks[-1]["span"]["end"]}
+
+    def section(self, units: list[Unit], **views: Any) -> Data:
+        """A section made of these units: its span, its paragraphs, and its views."""
+        paragraphs = self.pieces(units[0].start, units[-1].end)
+        return {"span": self.span(paragraphs), "paragraphs": paragraphs, **views}
 
     def headline_end(self, start: int, end: int, stops: str) -> int:
         """Where a headline that starts at ``start`` in a unit ending at ``end`` stops."""
@@ -96,7 +103,7 @@ class Builder(Transformer[Token, Any]):
                 return start + i + 1
         return end
 
-    def make_item(self, head: Unit, end: int, points: list[Item], stops: str) -> Item:
+    def make_item(self, head: Unit, end: int, points: list[Data], stops: str) -> Data:
         """An enumerated item whose marker opens ``head`` and whose text runs to ``end``."""
         m = marker_at(head.text)
         mstart = head.start
@@ -108,52 +115,48 @@ class Builder(Transformer[Token, Any]):
             marker = self.source[mstart:hstart]
         hstart, _ = self.strip(hstart, head.end)
         hend = self.headline_end(hstart, head.end, stops) if m is not None else head.end
-        return Item(
-            span=Span(start=head.start, end=end),
-            index=index,
-            marker=marker,
-            style=style,  # type: ignore[arg-type]
-            headline=self.block(hstart, hend),
-            body=self.pieces(hend, end),
-            points=points,
-        )
+        return {
+            "span": {"start": head.start, "end": end},
+            "index": index,
+            "marker": marker,
+            "style": style,
+            "headline": self.block(hstart, hend),
+            "body": self.pieces(hend, end),
+            "points": points,
+        }
 
-    def enumerated(self, children: list[Any], stops: str) -> Item:
+    def enumerated(self, children: list[Any], stops: str) -> Data:
         units = self.units(children)
-        points = [c for c in children if isinstance(c, Item)]
-        end = max([units[-1].end, *(p.span.end for p in points)])
+        points = [c for c in children if isinstance(c, dict)]
+        end = max([units[-1].end, *(p["span"]["end"] for p in points)])
         return self.make_item(units[0], end, points, stops)
 
     # --- the rules of grammar/speech.lark ---------------------------------------------
-    def title(self, children: list[Token]) -> Block:
+    def title(self, children: list[Token]) -> tuple[str, Data]:
         u = self.by_start[children[0].start_pos]
-        return self.block(u.start, u.end)
+        return "title", self.block(u.start, u.end)
 
-    def salutation(self, children: list[Token]) -> Salutation:
+    def salutation(self, children: list[Token]) -> tuple[str, Data]:
         u = self.by_start[children[0].start_pos]
-        parts = u.info.get("addressees", [])
-        b = self.block(u.start, u.end)
-        names = [cut(self.source, s, e, self.noise) for s, e in parts]  # type: ignore[attr-defined]
-        return Salutation(span=b.span, text=b.text, addressees=names)
+        parts: list[tuple[int, int]] = u.info.get("addressees", [])  # type: ignore[assignment]
+        names = [cut(self.source, s, e, self.noise) for s, e in parts]
+        return "salutation", {**self.block(u.start, u.end), "addressees": names}
 
-    def opening(self, children: list[Token]) -> Opening:
+    def opening(self, children: list[Token]) -> tuple[str, Data]:
         units = self.units(children)
-        paragraphs = self.pieces(units[0].start, units[-1].end)
         occasion = next((u for u in units if u.kind == "OCCASION"), None)
         if occasion is None:
             occasion = next((u for u in units if cues.OCCASION.search(u.text)), None)
-        return Opening(
-            span=self.span(paragraphs),
-            paragraphs=paragraphs,
+        return "opening", self.section(
+            units,
             occasion=self.block(occasion.start, occasion.end) if occasion else None,
             greetings=[self.greeting(u) for u in units if u.kind == "GREETING"],
         )
 
-    def greeting(self, u: Unit) -> Greeting:
-        b = self.block(u.start, u.end)
-        return Greeting(span=b.span, text=b.text, acts=self.acts(u))
+    def greeting(self, u: Unit) -> Data:
+        return {**self.block(u.start, u.end), "acts": self.acts(u)}
 
-    def acts(self, u: Unit) -> list[Act]:
+    def acts(self, u: Unit) -> list[Data]:
         """One act per 向… clause: "向A表示祝贺，向B，并通过你们向C致以问候" gives three."""
         text = u.text
         starts = [m.end() for m in _TARGET.finditer(text)]
@@ -169,7 +172,7 @@ class Builder(Transformer[Token, Any]):
             else:
                 comma = text.find(",", s, e)
                 raw.append(((s, comma if comma >= 0 else e), None))
-        acts: list[Act] = []
+        acts: list[Data] = []
         for k, (target, act) in enumerate(raw):
             if act is None:
                 act = next((a for _, a in raw[k + 1 :] if a is not None), None)
@@ -178,7 +181,7 @@ class Builder(Transformer[Token, Any]):
             name = self.clause(u.start + target[0], u.start + target[1])
             what = self.clause(u.start + act[0], u.start + act[1])
             if name and what:
-                acts.append(Act(target=name, act=what))
+                acts.append({"target": name, "act": what})
         return acts
 
     def clause(self, start: int, end: int) -> str:
@@ -188,9 +191,8 @@ class Builder(Transformer[Token, Any]):
             end -= 1
         return cut(self.source, start, end, self.noise)
 
-    def review(self, children: list[Token]) -> Review:
+    def review(self, children: list[Token]) -> tuple[str, Data]:
         units = self.units(children)
-        paragraphs = self.pieces(units[0].start, units[-1].end)
         heads = [i for i, u in enumerate(units) if u.kind == "ACHIEVEMENT"]
         achievements = []
         for n, i in enumerate(heads):
@@ -202,25 +204,25 @@ class Builder(Transformer[Token, Any]):
                     break
                 end = u.end
             achievements.append(self.make_item(head, end, [], "。!?:"))
-        return Review(span=self.span(paragraphs), paragraphs=paragraphs, achievements=achievements)
+        return "review", self.section(units, achievements=achievements)
 
     def preamble(self, children: list[Token]) -> list[Unit]:
         return self.units(children)
 
-    def subpoint(self, children: list[Any]) -> Item:
+    def subpoint(self, children: list[Any]) -> Data:
         return self.enumerated(children, "。!?;:")
 
-    def point(self, children: list[Any]) -> Item:
+    def point(self, children: list[Any]) -> Data:
         return self.enumerated(children, "。!?;:")
 
-    def item(self, children: list[Any]) -> Item:
+    def item(self, children: list[Any]) -> Data:
         return self.enumerated(children, "。!?:")
 
-    def demands(self, children: list[Any]) -> Demands:
+    def demands(self, children: list[Any]) -> tuple[str, Data]:
         preamble: list[Unit] = children[0] if children and isinstance(children[0], list) else []
-        items = [c for c in children if isinstance(c, Item)]
-        start = preamble[0].start if preamble else items[0].span.start
-        end = items[-1].span.end if items else preamble[-1].end
+        items = [c for c in children if isinstance(c, dict)]
+        start = preamble[0].start if preamble else items[0]["span"]["start"]
+        end = items[-1]["span"]["end"] if items else preamble[-1].end
         paragraphs = self.pieces(start, end)
         count = None
         for u in preamble:
@@ -228,17 +230,16 @@ class Builder(Transformer[Token, Any]):
             if m is not None:
                 count = cn_number(m["n"])
                 break
-        return Demands(
-            span=self.span(paragraphs),
-            paragraphs=paragraphs,
-            preamble=self.pieces(preamble[0].start, preamble[-1].end) if preamble else [],
-            declared_count=count,
-            items=items,
-        )
+        return "demands", {
+            "span": self.span(paragraphs),
+            "paragraphs": paragraphs,
+            "preamble": self.pieces(preamble[0].start, preamble[-1].end) if preamble else [],
+            "declared_count": count,
+            "items": items,
+        }
 
-    def hopes(self, children: list[Token]) -> Hopes:
+    def hopes(self, children: list[Token]) -> tuple[str, Data]:
         units = self.units(children)
-        paragraphs = self.pieces(units[0].start, units[-1].end)
         heads = [i for i, u in enumerate(units) if u.kind == "HOPE" and not u.promoted]
         items = []
         for n, i in enumerate(heads):
@@ -249,9 +250,8 @@ class Builder(Transformer[Token, Any]):
                 if u.line != head.line:
                     break
                 end = u.end
-            b = self.block(head.start, end)
-            items.append(Hope(span=b.span, text=b.text, addressee=self.addressee(head)))
-        return Hopes(span=self.span(paragraphs), paragraphs=paragraphs, items=items)
+            items.append({**self.block(head.start, end), "addressee": self.addressee(head)})
+        return "hopes", self.section(units, items=items)
 
     def addressee(self, u: Unit) -> str | None:
         m = cues.HOPE.search(u.text)
@@ -260,9 +260,8 @@ class Builder(Transformer[Token, Any]):
         group = next(g for g in ("a1", "a2", "a3") if m[g] is not None)
         return self.clause(u.start + m.start(group), u.start + m.end(group)) or None
 
-    def closing(self, children: list[Token]) -> Closing:
+    def closing(self, children: list[Token]) -> tuple[str, Data]:
         units = self.units(children)
-        paragraphs = self.pieces(units[0].start, units[-1].end)
         cta = None
         call = next((i for i, u in enumerate(units) if u.kind == "CALL"), None)
         if call is not None:
@@ -273,20 +272,12 @@ class Builder(Transformer[Token, Any]):
                 end = u.end
             cta = self.block(units[call].start, end)
         thanks = next((u for u in units if u.kind == "THANKS"), None)
-        return Closing(
-            span=self.span(paragraphs),
-            paragraphs=paragraphs,
+        return "closing", self.section(
+            units,
             call_to_action=cta,
             wishes=[self.block(u.start, u.end) for u in units if u.kind == "WISH"],
             thanks=self.block(thanks.start, thanks.end) if thanks else None,
         )
 
-    def start(self, children: list[Any]) -> dict[str, Any]:
-        names = {
-            Salutation: "salutation", Opening: "opening", Review: "review",
-            Demands: "demands", Hopes: "hopes", Closing: "closing",
-        }  # fmt: skip
-        parts: dict[str, Any] = {}
-        for c in children:
-            parts[names.get(type(c), "title")] = c
-        return parts
+    def start(self, children: list[tuple[str, Data]]) -> dict[str, Data]:
+        return dict(children)

@@ -40,6 +40,8 @@ MARKERS: dict[str, re.Pattern[str]] = {
     "sequence": re.compile(r"(?P<n>首先|其次|再次|然后|最后)[,、]"),
 }
 SEQUENCE_INDEX = {"首先": 1, "其次": 2, "再次": 3, "然后": 3}
+#: Every marker starts with one of these characters (a fast test before the patterns).
+MARKER_FIRST = frozenset("(第一二三四五六七八九十百零〇两0123456789首其再然最")
 #: Families that head a paragraph of their own (demand level), best first.
 HEADING_FAMILIES = ("dun", "paren", "ordinal", "yao", "arabic", "shi", "arabic_paren")
 #: Families that enumerate points inside a demand, best first.
@@ -139,6 +141,29 @@ WISH = re.compile(
 )
 THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[!。.\s]*$")
 
+# --- prefilters -------------------------------------------------------------------------
+#: cue -> words one of which a unit must contain for the cue's pattern to match at all.
+#: Testing for a word is many times cheaper than running the pattern, and most units of a
+#: speech match no cue. Keep each list in step with its pattern above.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "GREETING": ("向", "对"),
+    "OCCASION": ("今天", "今日", "此时此刻", "在这里", "隆重", "召开", "之际", "之时", "前夕"),
+    "ANNOUNCE": ("点", "方面", "条", "项"),
+    "REVIEW": ("以来", "年来", "近几年", "近些年", "过去", "回顾", "回首", "刚才", "取得",
+               "作出了"),
+    "HOPE": ("希望", "要", "应", "务必", "请"),
+    "PLEDGE": ("将",),
+    "CALL": ("让我们",),
+    "WISH": ("祝",),
+}  # fmt: skip
+_PATTERNS: dict[str, re.Pattern[str]] = {name: globals()[name] for name in NEEDS}
+
+
+def found(cue: str, text: str) -> bool:
+    """Whether the cue's pattern matches ``text`` (after the cheap test of NEEDS)."""
+    return any(w in text for w in NEEDS[cue]) and _PATTERNS[cue].search(text) is not None
+
+
 # --- noise: inline ----------------------------------------------------------------------
 #: kind -> pattern, scanned over the whole text before anything else.
 INLINE_NOISE: dict[str, re.Pattern[str]] = {
@@ -153,6 +178,15 @@ INLINE_NOISE: dict[str, re.Pattern[str]] = {
     ),
     #: byte-order marks, zero-width spaces and joiners, soft hyphens: no text at all
     "other": re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]+"),
+}
+#: What a text must contain for each kind of inline noise to be there at all: a cheap
+#: test (a word, or a small character class) that spares the full pattern a scan.
+INLINE_HINT: dict[str, tuple[str, ...] | re.Pattern[str]] = {
+    "paywall_marker": ("##",),
+    "truncation": ("省略", "未完"),
+    "banner": ("www.", "http"),
+    "annotation": re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"),
+    "other": re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]"),
 }
 
 # --- noise: whole lines -----------------------------------------------------------------

@@ -67,6 +67,8 @@ class Marker:
 
 def marker_at(text: str) -> Marker | None:
     """The enumeration marker that opens ``text``, if any."""
+    if not text or text[0] not in cues.MARKER_FIRST:
+        return None
     for family, pattern in cues.MARKERS.items():
         m = pattern.match(text)
         if m is not None:
@@ -95,6 +97,8 @@ def readdress(text: str) -> bool:
     """True when a sentence opens by addressing the audience again (同志们，…)."""
     from .frame import addressee_parts  # the same test as the salutation's
 
+    if not cues.ADDRESSEE_STRONG.search(text, 0, 40):
+        return False
     m = cues.READDRESS_CLAUSE.match(text)
     return m is not None and addressee_parts(m["clause"], 0) is not None
 
@@ -108,7 +112,13 @@ class Analysis:
         #: the whole speech on a few lines: every sentence may open a paragraph
         self.collapsed = len(lines) <= 3 and len(units) >= 8
         self.markers: list[Marker | None] = [marker_at(u.text) for u in units]
+        #: family -> [(unit, index)] of every marker of that family, in order
+        self.by_family: dict[str, list[tuple[int, int | None]]] = {}
+        for i, m in enumerate(self.markers):
+            if m is not None:
+                self.by_family.setdefault(m.family, []).append((i, m.index))
         self.roles: dict[int, str] = {}
+        self._cache: dict[int, list[str]] = {}
         self.items: list[int] = []
         self.family: str | None = None
         self._enumerations()
@@ -126,12 +136,11 @@ class Analysis:
     def _candidates(
         self, family: str, lo: int, hi: int, heading: bool
     ) -> list[tuple[int, int | None]]:
-        out = []
-        for i in range(lo, hi):
-            m = self.markers[i]
-            if m is not None and m.family == family and (not heading or self.para_start(i)):
-                out.append((i, m.index))
-        return out
+        return [
+            (i, index)
+            for i, index in self.by_family.get(family, ())
+            if lo <= i < hi and (not heading or self.para_start(i))
+        ]
 
     def _enumerations(self) -> None:
         n = len(self.units)
@@ -201,6 +210,12 @@ class Analysis:
 
     def candidates(self, i: int) -> list[str]:
         """The terminals unit ``i`` could be, most specific first; TEXT always last."""
+        found = self._cache.get(i)
+        if found is None:
+            found = self._cache[i] = self._classify(i)
+        return found
+
+    def _classify(self, i: int) -> list[str]:
         role = self.roles.get(i)
         if role in ("ITEM", "POINT", "SUBPOINT"):
             return [role, "TEXT"]
@@ -209,26 +224,21 @@ class Analysis:
         if i >= self.tail:
             if cues.THANKS.match(text):
                 out.append("THANKS")
-            if cues.WISH.match(text):
+            if cues.found("WISH", text):
                 out.append("WISH")
             if readdress(text):
                 out.append("CALL")
-            if cues.HOPE.search(text) or cues.PLEDGE.search(text):
+            if cues.found("HOPE", text) or cues.found("PLEDGE", text):
                 out.append("HOPE")
-            if "CALL" not in out and cues.CALL.search(text):
+            if "CALL" not in out and cues.found("CALL", text):
                 out.append("CALL")
         if i < self.first_item:
             if role == "ACHIEVEMENT":
                 out.append("ACHIEVEMENT")
-            if cues.GREETING.search(text):
-                out.append("GREETING")
-            if cues.OCCASION.search(text):
-                out.append("OCCASION")
-            if cues.ANNOUNCE.search(text):
-                out.append("ANNOUNCE")
-            if cues.REVIEW.search(text):
-                out.append("REVIEW")
-            if self.para_start(i) and cues.PREAMBLE.search(text):
+            for cue in ("GREETING", "OCCASION", "ANNOUNCE", "REVIEW"):
+                if cues.found(cue, text):
+                    out.append(cue)
+            if self.para_start(i) and cues.PREAMBLE.match(text):
                 out.append("PREAMBLE")
         out.append("TEXT")
         return out
@@ -260,29 +270,41 @@ class SpeechLexer(Lexer):
             return kind in states[parser_state.position]
 
         if stream.title is not None:
-            yield _token("TITLE", stream.title)
+            yield _token("TITLE", stream.title, stream.title)
         if stream.salutation is not None:
-            yield _token("SALUTATION", stream.salutation)
+            yield _token("SALUTATION", stream.salutation, stream.salutation)
         units = stream.units
         analysis = Analysis(units)
-        lead = 0  # how many of the next units take the kind of a later unit on their line
-        lead_kind = "TEXT"
+        # Plain text is held back and sent as one token with the plain text after it on
+        # the same line: TEXT repeats wherever it is allowed, so this changes no parse,
+        # and the parser has far fewer tokens to shift.
+        held: list[Unit] = []
+        lead, lead_kind = 0, "TEXT"  # units that take the kind of a later unit on their line
         for i, unit in enumerate(units):
+            cands = analysis.candidates(i)
+            plain = cands == ["TEXT"]
+            if held and (unit.first or not plain or lead):
+                yield _token("TEXT", held[0], held[-1])
+                held = []
             if lead:
                 unit.kind, unit.promoted = (lead_kind if unit.first else "TEXT"), True
                 lead -= 1
-                yield _token(unit.kind, unit)
+                yield _token(unit.kind, unit, unit)
                 continue
-            cands = analysis.candidates(i)
-            if unit.first and cands == ["TEXT"]:
+            if plain and unit.first:
                 lead, lead_kind = _lead(analysis, i, accepts)
                 if lead:
                     unit.kind, unit.promoted = lead_kind, True
                     lead -= 1
-                    yield _token(unit.kind, unit)
+                    yield _token(unit.kind, unit, unit)
                     continue
-            unit.kind = next(k for k in cands if accepts(k))
-            yield _token(unit.kind, unit)
+            unit.kind = "TEXT" if plain else next(k for k in cands if accepts(k))
+            if unit.kind == "TEXT":
+                held.append(unit)
+            else:
+                yield _token(unit.kind, unit, unit)
+        if held:
+            yield _token("TEXT", held[0], held[-1])
 
 
 def _lead(analysis: Analysis, i: int, accepts: Any) -> tuple[int, str]:
@@ -302,5 +324,6 @@ def _lead(analysis: Analysis, i: int, accepts: Any) -> tuple[int, str]:
     return 0, "TEXT"
 
 
-def _token(kind: str, unit: Unit) -> Token:
-    return Token(kind, unit.text, start_pos=unit.start, end_pos=unit.end)
+def _token(kind: str, first: Unit, last: Unit) -> Token:
+    """A token for the units first..last (one unit, or a run of plain text on a line)."""
+    return Token(kind, first.text, start_pos=first.start, end_pos=last.end)

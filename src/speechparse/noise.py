@@ -27,6 +27,12 @@ def find_inline(norm: str) -> list[NoiseSpan]:
     """All inline noise in the normalised text, in order, without overlaps."""
     found: list[NoiseSpan] = []
     for kind, pattern in cues.INLINE_NOISE.items():
+        hint = cues.INLINE_HINT[kind]
+        if isinstance(hint, tuple):
+            if not any(word in norm for word in hint):
+                continue
+        elif hint.search(norm) is None:
+            continue
         found.extend(NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(norm))
     found.sort(key=lambda n: (n.start, -n.end))
     merged: list[NoiseSpan] = []

@@ -10,6 +10,7 @@ Nothing of this reaches a node's ``text``, which is always sliced from the sourc
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -36,6 +37,15 @@ def _table() -> dict[int, str]:
     return table
 
 
+@cache
+def _folder() -> re.Pattern[str]:
+    """A character class of every character that normalisation changes."""
+    return re.compile("[" + re.escape("".join(map(chr, _table()))) + "]")
+
+
 def normalize(text: str) -> str:
     """Return the recognition form of ``text``; ``len(result) == len(text)`` always."""
-    return text.translate(_table())
+    table = _table()
+    # a pattern over the few characters that change is several times faster than
+    # str.translate, which looks up every character of the text
+    return _folder().sub(lambda m: table[ord(m.group())], text)
