@@ -88,6 +88,20 @@ def test_without_salutation_the_body_starts_after_title_and_notices():
 
 
 def test_an_unknown_line_before_the_speech_is_kept_and_reported():
+    text = "在全区大会上的讲话\n（根据录音整理）\n同志们：\n今天，大会召开。\n"
+    _, out = outline(text)
+    assert [text[ln.start : ln.end] for ln in out.unclassified] == ["（根据录音整理）"]
+    assert [n.kind for n in out.noise] == ["other"]
+
+
+def test_a_date_line_under_the_title_is_known_meta():
     text = "在全区大会上的讲话\n（2024年4月30日）\n同志们：\n今天，大会召开。\n"
     _, out = outline(text)
-    assert [text[ln.start : ln.end] for ln in out.unclassified] == ["（2024年4月30日）"]
+    assert out.unclassified == []
+    assert [(text[n.start : n.end], n.kind) for n in out.noise] == [("（2024年4月30日）", "other")]
+
+
+def test_a_salutation_after_the_first_sentence_is_not_the_salutation():
+    _, out = outline("一要学习。\n二要实干。\n同志们！\n让我们共同奋斗！\n")
+    assert out.salutation is None
+    assert len(out.body) == 4 and out.noise == []

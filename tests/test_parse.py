@@ -147,3 +147,39 @@ def test_inline_noise_is_cut_from_text_but_kept():
     assert s.opening.paragraphs[0].text == "今天，大会隆重召开。"
     assert s.opening.paragraphs[0].span == Span(start=5, end=len(text) - 1)
     assert [(n.kind, n.text) for n in s.noise] == [("paywall_marker", "##paidbegin##")]
+
+
+def test_a_colon_lead_in_before_the_list_opens_the_preamble():
+    text = "同志们：\n一年来，成绩显著。\n形势很好。希望大家：\n（一）要学习。\n（二）要实干。\n"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    assert [p.text for p in s.demands.preamble] == ["形势很好。希望大家："]
+    assert [i.marker for i in s.demands.items] == ["（一）", "（二）"]
+
+
+def test_a_list_inside_a_paragraph_counts_after_an_announcement():
+    text = "同志们：\n希望大家做到以下三点：一要学习，二要实干，三要创新。\n谢谢！\n"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    assert s.demands.declared_count == 3
+    assert [(i.marker, i.headline.text) for i in s.demands.items] == [
+        ("一要", "学习，"),
+        ("二要", "实干，"),
+        ("三要", "创新。"),
+    ]
+    # without an announcement, such a list is just text
+    plain = speechparse.parse("同志们：\n大家一要学习，二要实干。\n")
+    assert plain.demands is None
+
+
+def test_a_bare_readdress_line_opens_the_call_to_action():
+    text = "一要甲。\n二要乙。\n同志们！\n让我们共同奋斗！\n谢谢大家！\n"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    assert s.closing.call_to_action.text == "同志们！\n让我们共同奋斗！"
+    assert s.closing.thanks.text == "谢谢大家！"
+
+
+def test_an_occasion_named_as_this_meeting():
+    s = speechparse.parse("同志们：\n这次全市工会会议的主要任务是部署工作。\n")
+    assert s.opening.occasion.text == "这次全市工会会议的主要任务是部署工作。"

@@ -265,9 +265,12 @@ class Builder(Transformer[Token, Any]):
         cta = None
         call = next((i for i, u in enumerate(units) if u.kind == "CALL"), None)
         if call is not None:
-            end = units[call].end
+            head = units[call]
+            # a re-address alone on its line (同志们！) opens the paragraph that follows
+            lines = {head.line, head.line + 1} if self.alone(call, units) else {head.line}
+            end = head.end
             for u in units[call + 1 :]:
-                if u.line != units[call].line or u.kind in ("WISH", "THANKS"):
+                if u.line not in lines or u.kind in ("WISH", "THANKS"):
                     break
                 end = u.end
             cta = self.block(units[call].start, end)
@@ -278,6 +281,14 @@ class Builder(Transformer[Token, Any]):
             wishes=[self.block(u.start, u.end) for u in units if u.kind == "WISH"],
             thanks=self.block(thanks.start, thanks.end) if thanks else None,
         )
+
+    @staticmethod
+    def alone(i: int, units: list[Unit]) -> bool:
+        """Whether units[i] is the only unit on its line."""
+        line = units[i].line
+        before = i > 0 and units[i - 1].line == line
+        after = i + 1 < len(units) and units[i + 1].line == line
+        return not before and not after
 
     def start(self, children: list[tuple[str, Data]]) -> dict[str, Data]:
         return dict(children)

@@ -48,9 +48,9 @@ HEADING_FAMILIES = ("dun", "paren", "ordinal", "yao", "arabic", "shi", "arabic_p
 POINT_FAMILIES = ("paren", "shi", "arabic", "arabic_paren", "ordinal", "yao", "sequence")
 #: A unit may be cut before one of these when it follows ; or : (一是…；二是…).
 MARKER_AFTER_CLAUSE = re.compile(
-    rf"(?:{CN_NUM}是(?!否)|\({CN_NUM}\)|第{CN_NUM}[,、]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d))"
+    rf"(?:{CN_NUM}是(?!否)|{CN_NUM}要(?![求素点件])|\({CN_NUM}\)|第{CN_NUM}[,、]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d))"
 )
-MARKER_AFTER_COMMA = re.compile(rf"{CN_NUM}是(?!否)")
+MARKER_AFTER_COMMA = re.compile(rf"{CN_NUM}(?:是(?!否)|要(?![求素点件]))")
 
 # --- title ------------------------------------------------------------------------------
 TITLE_WORD = r"(?:讲话|讲话稿|致辞|致词|发言|发言稿|讲稿|演讲|演讲稿|贺词|祝词|主持词|报告)"
@@ -83,7 +83,9 @@ NOT_ADDRESSEE = re.compile(r"(?:提示|客服|说明|时间|来源|作者|电话
 OCCASION = re.compile(
     r"(?:(?:今天|今日|此时此刻|在这里).{0,40}?"
     r"(?:召开|开幕|集会|举行|举办|相聚|欢聚|齐聚|聚集|隆重|召开了)"
-    r"|隆重集会|隆重召开|胜利召开|顺利召开|隆重开幕|胜利闭幕|隆重举行|之际|之时|前夕|召开了)"
+    r"|隆重集会|隆重召开|胜利召开|顺利召开|隆重开幕|胜利闭幕|隆重举行|之际|之时|前夕|召开了"
+    r"|^(?:这次|本次|此次)[^。!?]{0,20}?(?:会议|大会|座谈会|集会|活动)"
+    r"|^这是[^。!?]{0,40}?(?:大事|盛会|喜事|盛事))"
 )
 #: One act of greeting: 向 <target> <verb> <object>.
 ACT_VERB = r"(?:致以|致|表示|送上|送去|献上|转达|表达|道一声)"
@@ -147,7 +149,8 @@ THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[
 #: speech match no cue. Keep each list in step with its pattern above.
 NEEDS: dict[str, tuple[str, ...]] = {
     "GREETING": ("向", "对"),
-    "OCCASION": ("今天", "今日", "此时此刻", "在这里", "隆重", "召开", "之际", "之时", "前夕"),
+    "OCCASION": ("今天", "今日", "此时此刻", "在这里", "隆重", "召开", "之际", "之时", "前夕",
+                 "这次", "本次", "此次", "这是"),
     "ANNOUNCE": ("点", "方面", "条", "项"),
     "REVIEW": ("以来", "年来", "近几年", "近些年", "过去", "回顾", "回首", "刚才", "取得",
                "作出了"),
@@ -201,6 +204,7 @@ BREADCRUMB = re.compile(
 META = re.compile(
     r"^(?:时间|日期|发布时间|发布日期|更新时间|作者|来源|出处|编辑|责任编辑|浏览|阅读|点击|"
     r"字数|标签|关键词|关键字|导语|摘要)\s*:|阅读\s*\d*\s*次|【(?:收藏|打印|关闭|以稿换稿|字体)】"
+    r"|^\(?\s*(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年[^()]{1,12}日\s*\)?$"
 )
 #: A line that starts the page furniture after the speech; everything after it is noise.
 BACK_MATTER = re.compile(

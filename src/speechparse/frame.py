@@ -67,7 +67,9 @@ def salutation_at(masked: str, line: Line) -> tuple[int, list[tuple[int, int]]] 
 
 
 def _is_prose(text: str) -> bool:
-    return len(text) > 50 and _SENTENCE.search(text) is not None
+    """A line with a sentence in it: once one that is not site text is passed, the speech has
+    begun, and a later 同志们！ re-addresses the audience rather than salutes it."""
+    return _SENTENCE.search(text) is not None
 
 
 def _noise_kind(text: str) -> str | None:
@@ -108,7 +110,8 @@ def _front(masked: str, front: list[Line], frame: Frame) -> None:
     if titled:
         best = max(titled, key=lambda i: len(texts[i]))
     else:
-        plain = [i for i in free if 6 <= len(texts[i]) <= 60]
+        # no cue word: a short line without punctuation just before the speech
+        plain = [i for i in free if 6 <= len(texts[i]) <= 60 and not cues.PUNCT.search(texts[i])]
         best = plain[-1] if plain else None
     if best is not None:
         frame.title = front[best]
@@ -163,7 +166,9 @@ def frame(masked: str, lines: list[Line]) -> Frame:
             text = masked[lines[first].start : lines[first].end]
             if _is_prose(text) and _noise_kind(text) is None:
                 break
-            if not (_noise_kind(text) or _title_like(text) or len(text) <= cues.KEYWORD_MAX):
+            if text.endswith(":") or not (
+                _noise_kind(text) or _title_like(text) or len(text) <= cues.KEYWORD_MAX
+            ):
                 break
             first += 1
         if first == len(lines):  # nothing but short lines: treat them all as the body

@@ -144,9 +144,24 @@ class Analysis:
 
     def _enumerations(self) -> None:
         n = len(self.units)
-        announce = next((i for i, u in enumerate(self.units) if cues.ANNOUNCE.search(u.text)), None)
+        announce = next(
+            (i for i, u in enumerate(self.units) if cues.found("ANNOUNCE", u.text)), None
+        )
+        # demands head their own paragraphs; only after an announcement ("做到以下三点：
+        # 一要…，二要…") may a list inside a paragraph be the demands
+        if not self._demands(True, 0, announce) and announce is not None:
+            self._demands(False, announce + 1, announce)
+        for i in self.items:
+            self.roles[i] = "ITEM"
+        bounds = [*self.items, n]
+        for lo, hi in pairwise(bounds):
+            self._nested(lo + 1, hi, {self.family}, ("POINT", "SUBPOINT"))
+
+    def _demands(self, heading: bool, lo: int, announce: int | None) -> bool:
+        """Take the best run of the first heading family that has one as the demands;
+        earlier runs of that family are numbered achievements."""
         for family in cues.HEADING_FAMILIES:
-            runs = _runs(self._candidates(family, 0, n, heading=True))
+            runs = _runs(self._candidates(family, lo, len(self.units), heading=heading))
             if not runs:
                 continue
             after = [r for r in runs if announce is not None and r[0] > announce]
@@ -156,12 +171,8 @@ class Analysis:
                 if r[-1] < best[0]:
                     for i in r:
                         self.roles[i] = "ACHIEVEMENT"
-            break
-        for i in self.items:
-            self.roles[i] = "ITEM"
-        bounds = [*self.items, n]
-        for lo, hi in pairwise(bounds):
-            self._nested(lo + 1, hi, {self.family}, ("POINT", "SUBPOINT"))
+            return True
+        return False
 
     def _nested(self, lo: int, hi: int, used: set[str | None], roles: tuple[str, ...]) -> None:
         """Mark the best enumeration inside [lo, hi) with roles[0], and recurse."""
@@ -238,6 +249,8 @@ class Analysis:
             for cue in ("GREETING", "OCCASION", "ANNOUNCE", "REVIEW"):
                 if cues.found(cue, text):
                     out.append(cue)
+            if i + 1 == self.first_item and text.endswith(":") and "ANNOUNCE" not in out:
+                out.insert(0, "ANNOUNCE")  # "希望…：" right before the list introduces it
             if self.para_start(i) and cues.PREAMBLE.match(text):
                 out.append("PREAMBLE")
         out.append("TEXT")
