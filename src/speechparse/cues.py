@@ -113,7 +113,7 @@ PREAMBLE = re.compile(
 )
 #: The announcement of the list; group "n" is the count (几 gives none).
 ANNOUNCE = re.compile(
-    rf"(?:(?:讲|谈|提|提出|强调|说|谈谈|讲讲|抓好|做好|突出)(?:以下)?|以下)(?P<n>{COUNT})"
+    rf"(?:(?:讲|谈|提|提出|强调|说|谈谈|讲讲|抓好|做好|突出|从)(?:以下)?|以下)(?P<n>{COUNT})"
     r"(?:点|个方面|条|项)(?:的?(?:意见|要求|希望|看法|建议|体会|想法|希望和要求|意见和建议))?"
 )
 
