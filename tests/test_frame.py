@@ -105,3 +105,34 @@ def test_a_salutation_after_the_first_sentence_is_not_the_salutation():
     _, out = outline("一要学习。\n二要实干。\n同志们！\n让我们共同奋斗！\n")
     assert out.salutation is None
     assert len(out.body) == 4 and out.noise == []
+
+
+def test_title_run_into_the_salutation():
+    text = "在全区工会大会上的讲话同志们：今天，大会隆重召开。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "在全区工会大会上的讲话"
+    assert text[out.salutation[0] : out.salutation[1]] == "同志们："
+    assert [text[ln.start : ln.end] for ln in out.body] == ["今天，大会隆重召开。"]
+
+
+def test_salutation_over_two_lines():
+    text = "尊敬的各位领导、各位来宾，\n同志们、朋友们：\n今天，大会隆重召开。\n"
+    _, out = outline(text)
+    assert (
+        text[out.salutation[0] : out.salutation[1]]
+        == "尊敬的各位领导、各位来宾，\n同志们、朋友们："
+    )
+    assert [text[s:e] for s, e in out.addressees] == [
+        "尊敬的各位领导",
+        "各位来宾",
+        "同志们",
+        "朋友们",
+    ]
+    assert [text[ln.start : ln.end] for ln in out.body] == ["今天，大会隆重召开。"]
+
+
+def test_title_broken_over_two_lines():
+    text = "在全区工会第五次代表大会\n上的讲话\n同志们：\n今天，大会隆重召开。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "在全区工会第五次代表大会\n上的讲话"
+    assert out.noise == []

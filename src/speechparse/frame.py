@@ -55,6 +55,8 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
 def salutation_at(masked: str, line: Line) -> tuple[int, list[tuple[int, int]]] | None:
     """If the line opens with a salutation: where it ends (after the colon) and its parts."""
     text = masked[line.start : line.end]
+    if not text:
+        return None
     m = cues.SALUTATION_CLAUSE.match(text)
     if m is None:
         # a salutation line that ends in ! or , instead of a colon (同志们！)
@@ -64,6 +66,35 @@ def salutation_at(masked: str, line: Line) -> tuple[int, list[tuple[int, int]]] 
         return None
     parts = addressee_parts(m["clause"], line.start)
     return (line.start + m.end(), parts) if parts else None
+
+
+def _split_salutation(
+    masked: str, line: Line, nxt: Line
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """A salutation broken over two lines (尊敬的各位领导、 / 同志们：)."""
+    text = masked[line.start : line.end]
+    if len(text) > 40 or text[-1] not in ",、":
+        return None
+    head = addressee_parts(text[:-1], line.start)
+    found = salutation_at(masked, nxt) if head else None
+    return (found[0], head + found[1]) if head and found else None
+
+
+_TITLE_END = re.compile(cues.TITLE_WORD)
+
+
+def _title_then_salutation(
+    masked: str, line: Line
+) -> tuple[Line, int, list[tuple[int, int]]] | None:
+    """A title run into the salutation on one line (…大会上的讲话同志们：今天，…)."""
+    for m in _TITLE_END.finditer(masked, line.start, min(line.end, line.start + 80)):
+        title = masked[line.start : m.end()]
+        if _SENTENCE.search(title) or not cues.TITLE.search(title):
+            continue
+        found = salutation_at(masked, Line(line.index, m.end(), line.end))
+        if found is not None:
+            return Line(line.index, line.start, m.end()), found[0], found[1]
+    return None
 
 
 def _is_prose(text: str) -> bool:
@@ -106,17 +137,10 @@ def _front(masked: str, front: list[Line], frame: Frame) -> None:
         if kinds[i] is None and i and kinds[i - 1] == "site_notice" and _NUMBERED_RULE.match(t):
             kinds[i] = "site_notice"
     free = [i for i in range(len(front)) if kinds[i] is None and not _SENTENCE.search(texts[i])]
-    titled = [i for i in free if _title_like(texts[i])]
-    if titled:
-        best = max(titled, key=lambda i: len(texts[i]))
-    else:
-        # no cue word: a short line without punctuation just before the speech
-        plain = [i for i in free if 6 <= len(texts[i]) <= 60 and not cues.PUNCT.search(texts[i])]
-        best = plain[-1] if plain else None
-    if best is not None:
-        frame.title = front[best]
-        kinds[best] = "title"
-        title = texts[best]
+    if frame.title is None:
+        _choose_title(masked, front, texts, free, kinds, frame)
+    if frame.title is not None:
+        title = masked[frame.title.start : frame.title.end].replace("\n", "")
         for i in free:
             if kinds[i] is None and (texts[i] in title or _title_like(texts[i])):
                 kinds[i] = "duplicate_title"
@@ -127,6 +151,39 @@ def _front(masked: str, front: list[Line], frame: Frame) -> None:
             frame.unclassified.append(line)
             kind = "other"
         frame.noise.append(NoiseSpan(line.start, line.end, kind))
+
+
+def _choose_title(
+    masked: str,
+    front: list[Line],
+    texts: list[str],
+    free: list[int],
+    kinds: list[str | None],
+    frame: Frame,
+) -> None:
+    """The most complete title among the free front lines: the longest title-like line, or
+    two neighbouring lines that make one (在XX区工会第五次代表大会 / 上的讲话)."""
+    best: tuple[int, int] | None = None  # (first, last) front index
+    for i in free:
+        if _title_like(texts[i]) and (best is None or len(texts[i]) > _length(texts, best)):
+            best = (i, i)
+    for i in free:
+        pair = i + 1 in free and not _title_like(texts[i]) and _title_like(texts[i] + texts[i + 1])
+        if pair and (best is None or _length(texts, (i, i + 1)) > _length(texts, best)):
+            best = (i, i + 1)
+    if best is None:
+        # no cue word: a short line without punctuation just before the speech
+        plain = [i for i in free if 6 <= len(texts[i]) <= 60 and not cues.PUNCT.search(texts[i])]
+        best = (plain[-1], plain[-1]) if plain else None
+    if best is not None:
+        a, b = best
+        frame.title = Line(front[a].index, front[a].start, front[b].end)
+        for k in range(a, b + 1):
+            kinds[k] = "title"
+
+
+def _length(texts: list[str], span: tuple[int, int]) -> int:
+    return sum(len(texts[k]) for k in range(span[0], span[1] + 1))
 
 
 def _back_start(masked: str, lines: list[Line], first: int) -> int:
@@ -148,15 +205,27 @@ def _back_start(masked: str, lines: list[Line], first: int) -> int:
 def frame(masked: str, lines: list[Line]) -> Frame:
     """Split the lines into front matter, salutation, body and back matter."""
     result = Frame()
-    first: int | None = None
+    first: int | None = None  # the line the body starts on (where the salutation ends)
+    front_end = 0  # the lines before this one are front matter
     for i, line in enumerate(lines):
-        found = salutation_at(masked, line)
+        found = None
+        start, first = line.start, i
+        titled = _title_then_salutation(masked, line)
+        if titled is not None:
+            result.title, end, parts = titled
+            start, found = result.title.end, (end, parts)
+        if found is None and i + 1 < len(lines):
+            found = _split_salutation(masked, line, lines[i + 1])
+            first = i + 1  # the salutation ends on the next line; the body starts there
+        if found is None:
+            found, first = salutation_at(masked, line), i
         if found is not None:
             end, parts = found
-            result.salutation = (line.start, end)
+            result.salutation = (start, end)
             result.addressees = parts
-            first = i
+            front_end = i
             break
+        first = None
         text = masked[line.start : line.end]
         if _is_prose(text) and _noise_kind(text) is None:
             break
@@ -173,7 +242,8 @@ def frame(masked: str, lines: list[Line]) -> Frame:
             first += 1
         if first == len(lines):  # nothing but short lines: treat them all as the body
             first = 0
-    _front(masked, lines[:first], result)
+        front_end = first
+    _front(masked, lines[:front_end], result)
     back = _back_start(masked, lines, first)
     body = list(lines[first:back])
     if result.salutation is not None and body:

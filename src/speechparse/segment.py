@@ -44,6 +44,11 @@ class Unit:
 
 
 _LINE = re.compile(r"[^\n]+")
+#: Where one physical line holds several paragraphs joined by spaces: two or more spaces, a
+#: space after a sentence end, or a space before a heading marker (…主力军。 二、服务…).
+_JOINED = re.compile(
+    rf"\s{{2,}}|(?<=[。!?”])\s+|\s+(?=(?:{cues.CN_NUM}、|\({cues.CN_NUM}\)|第{cues.CN_NUM}[,、]))"
+)
 #: A unit ends after one of these (every alternative starts with a fixed character, so the
 #: scan is fast).
 _BOUNDARY = re.compile(
@@ -53,17 +58,35 @@ _BOUNDARY = re.compile(
 )
 
 
-def lines(masked: str) -> list[Line]:
-    """Every non-blank line of the masked text, stripped."""
+#: A heading and its body joined by one space (一、增强大局意识 服务大局是…).
+_HEADING_THEN_BODY = re.compile(
+    rf"(?:{cues.CN_NUM}、|\({cues.CN_NUM}\)|第{cues.CN_NUM}[,、])[^。!?\s]{{2,40}}"
+    r"(\s)(?=[\u4e00-\u9fff])"
+)
+
+
+def lines(masked: str, norm: str | None = None) -> list[Line]:
+    """Every non-blank line of the masked text, stripped. Paragraphs joined by spaces on one
+    physical line count as lines of their own; the joins are looked for in ``norm`` (the text
+    before masking), so that masked noise never looks like a join."""
+    joins = norm if norm is not None else masked
     out: list[Line] = []
     for m in _LINE.finditer(masked):
-        s, e = m.span()
-        while s < e and masked[s].isspace():
-            s += 1
-        while e > s and masked[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append(Line(len(out), s, e))
+        pos = m.start()
+        for cut in [*(g.span() for g in _JOINED.finditer(joins, m.start(), m.end())), None]:
+            s, e = pos, (m.end() if cut is None else cut[0])
+            while s < e and masked[s].isspace():
+                s += 1
+            while e > s and masked[e - 1].isspace():
+                e -= 1
+            if s < e:
+                head = _HEADING_THEN_BODY.match(joins, s, e)
+                if head is not None:
+                    out.append(Line(len(out), s, head.start(1)))
+                    s = head.end(1)
+                out.append(Line(len(out), s, e))
+            if cut is not None:
+                pos = cut[1]
     return out
 
 
