@@ -23,3 +23,13 @@ def test_invisible_characters_are_left_to_the_noise_stage():
 @given(st.text())
 def test_length_is_preserved_so_offsets_are_shared(text):
     assert len(normalize(text)) == len(text)
+
+
+def test_traditional_characters_are_simplified_one_for_one():
+    text = "各位代表、同志們：今天，我們在這裡隆重集會。"
+    assert normalize(text) == "各位代表、同志们:今天,我们在这里隆重集会。"
+
+
+def test_simplified_text_is_left_alone():
+    text = "同志们：今天，大会隆重召开。"
+    assert normalize(text) == "同志们:今天,大会隆重召开。"

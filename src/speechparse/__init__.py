@@ -6,7 +6,8 @@
 ['同志们']
 """
 
-from .api import parse
+from .api import parse, parse_bytes, parse_file
+from .decode import DecodeError
 from .errors import ParseError
 from .jsonio import dumps, json_schema, loads
 from .models import (
@@ -38,6 +39,7 @@ __all__ = [
     "Act",
     "Block",
     "Closing",
+    "DecodeError",
     "Demands",
     "Diagnostic",
     "Greeting",
@@ -58,4 +60,6 @@ __all__ = [
     "json_schema",
     "loads",
     "parse",
+    "parse_bytes",
+    "parse_file",
 ]

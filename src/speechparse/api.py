@@ -1,12 +1,17 @@
-"""parse(): the pipeline from a string to a validated Speech, stage by stage."""
+"""parse(): the pipeline from a string to a validated Speech, stage by stage; and the same
+for bytes and files, which are decoded first."""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from lark.exceptions import UnexpectedInput
 
 from . import frame as framing
 from . import noise, segment
 from .build import Builder
+from .decode import decode
 from .diagnose import diagnose
 from .errors import ParseError
 from .grammar import parse_units
@@ -55,6 +60,19 @@ def parse(text: str, *, strict: bool = False) -> Speech:
     return speech.model_copy(update={"diagnostics": diagnostics})
 
 
+def parse_bytes(data: bytes, *, strict: bool = False) -> Speech:
+    """Decode ``data`` (see decode.py) and parse it. Spans are offsets into the decoded text
+    (a byte-order mark is not part of it); ``Speech.encoding`` says what was used. Raises
+    :class:`speechparse.DecodeError` (a ParseError) when the bytes cannot be decoded."""
+    text, encoding = decode(data)
+    return parse(text, strict=strict).model_copy(update={"encoding": encoding})
+
+
+def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Speech:
+    """Read a file as bytes and parse it with :func:`parse_bytes`."""
+    return parse_bytes(Path(path).read_bytes(), strict=strict)
+
+
 def _unit(masked: str, start: int, end: int) -> segment.Unit:
     return segment.Unit(start, end, -1, True, masked[start:end])
 
@@ -90,4 +108,4 @@ def _noise(
     ]
 
 
-__all__ = ["Diagnostic", "ParseError", "parse"]
+__all__ = ["Diagnostic", "ParseError", "parse", "parse_bytes", "parse_file"]

@@ -14,7 +14,8 @@ from pathlib import Path
 import orjson
 
 from . import __version__
-from .api import parse
+from .api import parse_bytes
+from .decode import DecodeError
 from .errors import ParseError
 from .jsonio import dumps, json_schema
 
@@ -30,7 +31,7 @@ def _build() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"speechparse {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("parse", help="parse FILE (or - for standard input) and print JSON")
-    p.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    p.add_argument("file", help="a text file (UTF-8, GB18030/GBK or UTF-16), or - for stdin")
     p.add_argument("--indent", action="store_true", help="indent the JSON")
     p.add_argument("--strict", action="store_true", help="exit 1 when no speech is recognised")
     s = sub.add_parser("schema", help="print the JSON Schema of the output")
@@ -38,9 +39,8 @@ def _build() -> argparse.ArgumentParser:
     return ap
 
 
-def _read(name: str) -> str:
-    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    return data.decode("utf-8-sig")
+def _read(name: str) -> bytes:
+    return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,13 +52,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.write(orjson.dumps(json_schema(), option=option) + b"\n")
         return 0
     try:
-        text = _read(args.file)
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"speechparse: cannot read {args.file}: {reason}", file=sys.stderr)
+        speech = parse_bytes(_read(args.file), strict=args.strict)
+    except OSError as exc:
+        print(f"speechparse: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    try:
-        speech = parse(text, strict=args.strict)
+    except DecodeError as exc:
+        print(f"speechparse: cannot read {args.file}: {exc.message}", file=sys.stderr)
+        return 2
     except ParseError as exc:
         print(f"speechparse: {args.file}: {exc}", file=sys.stderr)
         return 1

@@ -7,7 +7,7 @@ class ParseError(ValueError):
     """The input could not be read as a speech (strict mode), or not decoded.
 
     ``offset`` is in code points into the text given to parse(); ``line`` and ``column``
-    are 1-based, counted the way an editor counts them.
+    are 1-based, counted the way an editor counts them (without the text, both are 1).
     """
 
     def __init__(self, message: str, text: str = "", offset: int = 0) -> None:

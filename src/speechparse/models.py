@@ -208,6 +208,9 @@ class Speech(_Model):
     """The version of this contract; a breaking change bumps the major number."""
     length: NonNegativeInt
     """len(input) in code points."""
+    encoding: str | None = None
+    """The encoding the input bytes were decoded from (parse_bytes, parse_file, the command
+    line), e.g. "utf-8", "gb18030", "utf-16"; null when parse() was given text."""
     title: Block | None = None
     """The title line (在XX区工会代表大会上的讲话), or null."""
     salutation: Salutation | None = None

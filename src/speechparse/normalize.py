@@ -1,10 +1,13 @@
 """Stage 1: a recognition form of the input with the same length as the input.
 
 Recognition folds widths (，→, ：→: （→( ！→! ０→0), turns odd spaces, tabs and carriage
-returns into plain spaces, and leaves everything else alone (zero-width characters and the
-byte-order mark are inline noise, found by noise.py). Each code point is mapped to
-exactly one code point, so an offset into the normalised text *is* the offset into the input:
-the offset map back to the source is the identity, and no stage has to translate spans.
+returns into plain spaces, converts traditional characters to simplified ones (同志們 →
+同志们, with OpenCC's character table), and leaves everything else alone (zero-width
+characters and the byte-order mark are inline noise, found by noise.py).
+
+Each code point is mapped to exactly one code point, so an offset into the normalised text
+*is* the offset into the input: the offset map back to the source is the identity, and no
+stage has to translate spans.
 Nothing of this reaches a node's ``text``, which is always sliced from the source.
 """
 
@@ -43,9 +46,26 @@ def _folder() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(map(chr, _table()))) + "]")
 
 
+@cache
+def _simplified() -> tuple[dict[str, str], re.Pattern[str]]:
+    """OpenCC's traditional-to-simplified conversion, character by character, for every
+    CJK unified ideograph whose simplified form is one other character. Each character is
+    converted on a line of its own, so no phrase rule can change the text's length."""
+    import opencc  # imported on first use: it loads dictionaries
+
+    chars = [chr(cp) for cp in range(0x4E00, 0xA000)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    table = {a: b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1}
+    return table, re.compile("[" + "".join(table) + "]")
+
+
 def normalize(text: str) -> str:
     """Return the recognition form of ``text``; ``len(result) == len(text)`` always."""
     table = _table()
     # a pattern over the few characters that change is several times faster than
     # str.translate, which looks up every character of the text
-    return _folder().sub(lambda m: table[ord(m.group())], text)
+    text = _folder().sub(lambda m: table[ord(m.group())], text)
+    simplified, traditional = _simplified()
+    if traditional.search(text) is None:
+        return text
+    return traditional.sub(lambda m: simplified[m.group()], text)

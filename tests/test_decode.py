@@ -1,0 +1,56 @@
+"""Bytes and files: the encodings speeches come in, and a clear error for the rest."""
+
+import codecs
+
+import pytest
+
+import speechparse
+from helpers import SAMPLES, check_invariants
+from speechparse import DecodeError, ParseError
+from speechparse.decode import decode
+
+TEXT = "同志们：\n今天，全县工会大会隆重召开。\n一要学习。\n二要实干。\n谢谢大家！\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_decodes_the_encodings_speeches_come_in(data, encoding):
+    assert decode(data) == (TEXT, encoding)
+
+
+def test_parse_bytes_reports_the_encoding_and_spans_are_into_the_decoded_text():
+    data = codecs.BOM_UTF8 + TEXT.encode("utf-8")
+    s = speechparse.parse_bytes(data)
+    assert s.encoding == "utf-8-sig"
+    assert s.salutation.span.start == 0  # the byte-order mark is not part of the text
+    check_invariants(TEXT, s)
+    assert s.model_copy(update={"encoding": None}) == speechparse.parse(TEXT)
+    assert speechparse.parse(TEXT).encoding is None
+
+
+def test_parse_file(tmp_path):
+    path = tmp_path / "speech.txt"
+    path.write_bytes(SAMPLES[0].read_text(encoding="utf-8").encode("gb18030"))
+    s = speechparse.parse_file(path)
+    assert s.encoding == "gb18030"
+    assert s.salutation.text == "同志们："
+
+
+def test_undecodable_bytes_raise_a_decode_error_with_a_byte_offset():
+    with pytest.raises(DecodeError) as err:
+        speechparse.parse_bytes(b"\xff\xfe\xfa\x00\x81")
+    assert isinstance(err.value, ParseError)
+    assert err.value.offset == 4
+    assert str(err.value) == (
+        "cannot decode the input: byte 0x81 at byte offset 4 is not valid utf-16, "
+        "and no other encoding fits"
+    )
