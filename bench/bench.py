@@ -1,16 +1,23 @@
-"""Throughput of speechparse against markdown-it-py, measured in the same run.
+"""Throughput of speechparse against markdown-it-py, measured in the same run; and the cost
+of hostile inputs against the cost of real speeches.
 
-Both parse the same texts (the samples, and the development corpus when it is beside the
-project). Each is timed over several rounds, interleaved so that machine noise falls on
+Both parsers parse the same texts (the samples, and the development corpus when it is beside
+the project). Each is timed over several rounds, interleaved so that machine noise falls on
 both alike; the best round counts. Prints MB/s (UTF-8 input), speeches/s and the ratio
 speechparse / markdown-it-py (>= 1.0 means speechparse is at least as fast).
 
-    python bench/bench.py [--rounds N] [--min-ratio R]
+Then it parses hostile inputs of 200,000 characters (no punctuation at all, markers only,
+thousands of salutations, unbalanced brackets and quotes …) and prints each one's cost per
+character as a multiple of a real speech's: a regular expression that backtracks
+catastrophically shows up here as a multiple in the hundreds.
+
+    python bench/bench.py [--rounds N] [--min-ratio R] [--max-hostile R]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -31,6 +38,35 @@ def texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
+def hostile(n: int = 200_000) -> dict[str, str]:
+    """Inputs built to make a careless pattern backtrack or a stage go quadratic."""
+    rng = random.Random(7)
+    cjk = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(n))
+    markers = "一、二、三、一是二是（一）（二）1.2.第一，一要二要"
+    return {
+        "no punctuation": cjk,
+        "markers only": (markers * (n // len(markers) + 1))[:n],
+        "salutations inline": ("同志们：" * n)[:n],
+        "salutations as lines": ("各位代表、同志们：\n" * n)[:n],
+        "open brackets, quotes": "（" * (n // 3) + "“" * (n // 3) + "(" * (n // 3),
+        "brackets around a cue": "(" * (n // 2) + "省略" + ")" * (n // 2),
+        "ellipses": "…" * n,
+        "spaces then a URL": " " * n + "www.example.com",
+        "one character repeated": "向" * n,
+        "hope cues": ("，希望各级" * n)[:n],
+        "colons": "：" * n,
+    }
+
+
+def per_char(fn: Callable[[str], object], text: str, rounds: int = 3) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn(text)
+        best = min(best, time.perf_counter() - start)
+    return best / max(1, len(text))
+
+
 def best_time(fn: Callable[[str], object], docs: list[str], rounds: list[float]) -> None:
     start = time.perf_counter()
     for doc in docs:
@@ -42,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--min-ratio", type=float, default=None, help="exit 1 below this ratio")
+    ap.add_argument(
+        "--max-hostile", type=float, default=None, help="exit 1 if a hostile input costs more"
+    )
     args = ap.parse_args(argv)
 
     docs = texts()
@@ -62,10 +101,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'speechparse':16s} {size / t_ours / 1e6:8.2f} {len(docs) / t_ours:11.1f}")
     print(f"{'markdown-it-py':16s} {size / t_peer / 1e6:8.2f} {len(docs) / t_peer:11.1f}")
     print(f"ratio speechparse / markdown-it-py: {ratio:.2f}")
-    if args.min_ratio is not None and ratio < args.min_ratio:
+    failed = args.min_ratio is not None and ratio < args.min_ratio
+    if failed:
         print(f"below the required ratio {args.min_ratio}", file=sys.stderr)
-        return 1
-    return 0
+
+    chars = sum(len(d) for d in docs)
+    base = t_ours / chars
+    print(f"\nhostile inputs, cost per character against real speeches ({base * 1e9:.0f} ns)")
+    worst = 0.0
+    for name, text in hostile().items():
+        cost = per_char(speechparse.parse, text)
+        worst = max(worst, cost / base)
+        print(f"{name:24s} {len(text):8d} chars {cost * 1e9:7.0f} ns/char  x{cost / base:5.2f}")
+    if args.max_hostile is not None and worst > args.max_hostile:
+        print(f"a hostile input costs x{worst:.2f}, over x{args.max_hostile}", file=sys.stderr)
+        failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

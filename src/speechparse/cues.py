@@ -89,7 +89,9 @@ OCCASION = re.compile(
 )
 #: One act of greeting: 向 <target> <verb> <object>.
 ACT_VERB = r"(?:致以|致|表示|送上|送去|献上|转达|表达|道一声)"
-ACT_OBJECT = r"(?:问候|祝贺|贺意|敬意|感谢|谢意|欢迎|慰问|祝福|敬礼|致敬|节日)"
+ACT_OBJECTS = ("问候", "祝贺", "贺意", "敬意", "感谢", "谢意", "欢迎", "慰问", "祝福", "敬礼",
+               "致敬", "节日")  # fmt: skip
+ACT_OBJECT = f"(?:{'|'.join(ACT_OBJECTS)})"
 GREETING = re.compile(rf"(?:向|对)[^。!?]{{1,90}}?{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}")
 ACT_TARGET_START = re.compile(r"(?:(?<=^)|(?<=[,、\s]))(?:并通过你们|并)?向|(?:^|(?<=[,\s]))对")
 ACT = re.compile(rf"{ACT_VERB}[^,;。!?向]*")
@@ -148,7 +150,7 @@ THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[
 #: Testing for a word is many times cheaper than running the pattern, and most units of a
 #: speech match no cue. Keep each list in step with its pattern above.
 NEEDS: dict[str, tuple[str, ...]] = {
-    "GREETING": ("向", "对"),
+    "GREETING": ACT_OBJECTS,
     "OCCASION": ("今天", "今日", "此时此刻", "在这里", "隆重", "召开", "之际", "之时", "前夕",
                  "这次", "本次", "此次", "这是"),
     "ANNOUNCE": ("点", "方面", "条", "项"),
@@ -162,9 +164,23 @@ NEEDS: dict[str, tuple[str, ...]] = {
 _PATTERNS: dict[str, re.Pattern[str]] = {name: globals()[name] for name in NEEDS}
 
 
+def any_needed(*names: str) -> re.Pattern[str]:
+    """One pattern for every word the named cues need: a unit it does not match can be none
+    of them, which one search tells."""
+    words = sorted({w for name in names for w in NEEDS[name]}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+#: Words one of which a unit before the first demand needs to carry any opening-side cue.
+BEFORE_DEMANDS = any_needed("GREETING", "OCCASION", "ANNOUNCE", "REVIEW")
+
+
 def found(cue: str, text: str) -> bool:
     """Whether the cue's pattern matches ``text`` (after the cheap test of NEEDS)."""
-    return any(w in text for w in NEEDS[cue]) and _PATTERNS[cue].search(text) is not None
+    for word in NEEDS[cue]:
+        if word in text:
+            return _PATTERNS[cue].search(text) is not None
+    return False
 
 
 # --- noise: inline ----------------------------------------------------------------------
@@ -214,3 +230,5 @@ BACK_MATTER = re.compile(
 )
 #: The longest line that can still be a keyword of a title cut one per line.
 KEYWORD_MAX = 8
+#: How many lines of site text may come before a speech (notices, keywords, titles).
+FRONT_MAX = 80

@@ -207,7 +207,7 @@ def frame(masked: str, lines: list[Line]) -> Frame:
     result = Frame()
     first: int | None = None  # the line the body starts on (where the salutation ends)
     front_end = 0  # the lines before this one are front matter
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[: cues.FRONT_MAX]):
         found = None
         start, first = line.start, i
         titled = _title_then_salutation(masked, line)
@@ -231,7 +231,7 @@ def frame(masked: str, lines: list[Line]) -> Frame:
             break
     if first is None:
         first = 0
-        while first < len(lines):
+        while first < min(len(lines), cues.FRONT_MAX):
             text = masked[lines[first].start : lines[first].end]
             if _is_prose(text) and _noise_kind(text) is None:
                 break
@@ -240,7 +240,7 @@ def frame(masked: str, lines: list[Line]) -> Frame:
             ):
                 break
             first += 1
-        if first == len(lines):  # nothing but short lines: treat them all as the body
+        if first == min(len(lines), cues.FRONT_MAX):  # no speech in sight: all of it is body
             first = 0
         front_end = first
     _front(masked, lines[:front_end], result)

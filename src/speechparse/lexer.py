@@ -246,9 +246,10 @@ class Analysis:
         if i < self.first_item:
             if role == "ACHIEVEMENT":
                 out.append("ACHIEVEMENT")
-            for cue in ("GREETING", "OCCASION", "ANNOUNCE", "REVIEW"):
-                if cues.found(cue, text):
-                    out.append(cue)
+            if cues.BEFORE_DEMANDS.search(text):
+                for cue in ("GREETING", "OCCASION", "ANNOUNCE", "REVIEW"):
+                    if cues.found(cue, text):
+                        out.append(cue)
             if i + 1 == self.first_item and text.endswith(":") and "ANNOUNCE" not in out:
                 out.insert(0, "ANNOUNCE")  # "希望…：" right before the list introduces it
             if self.para_start(i) and cues.PREAMBLE.match(text):
@@ -288,29 +289,33 @@ class SpeechLexer(Lexer):
             yield _token("SALUTATION", stream.salutation, stream.salutation)
         units = stream.units
         analysis = Analysis(units)
-        # Plain text is held back and sent as one token with the plain text after it on
-        # the same line: TEXT repeats wherever it is allowed, so this changes no parse,
-        # and the parser has far fewer tokens to shift.
+        # Plain text is held back and sent as one token with the plain text that follows it:
+        # TEXT repeats wherever it is allowed, so this changes no parse, and the parser has
+        # far fewer tokens to shift. It is sent before any other token, and before the
+        # parser state is consulted.
         held: list[Unit] = []
         lead, lead_kind = 0, "TEXT"  # units that take the kind of a later unit on their line
         for i, unit in enumerate(units):
             cands = analysis.candidates(i)
             plain = cands == ["TEXT"]
-            if held and (unit.first or not plain or lead):
-                yield _token("TEXT", held[0], held[-1])
-                held = []
+            if plain and unit.first and not lead:
+                j = _section_start_later(analysis, i)
+                if j is not None:
+                    if held:
+                        yield _token("TEXT", held[0], held[-1])
+                        held = []
+                    lead, lead_kind = _lead(analysis, i, j, accepts)
             if lead:
+                if held:
+                    yield _token("TEXT", held[0], held[-1])
+                    held = []
                 unit.kind, unit.promoted = (lead_kind if unit.first else "TEXT"), True
                 lead -= 1
                 yield _token(unit.kind, unit, unit)
                 continue
-            if plain and unit.first:
-                lead, lead_kind = _lead(analysis, i, accepts)
-                if lead:
-                    unit.kind, unit.promoted = lead_kind, True
-                    lead -= 1
-                    yield _token(unit.kind, unit, unit)
-                    continue
+            if not plain and held:
+                yield _token("TEXT", held[0], held[-1])
+                held = []
             unit.kind = "TEXT" if plain else next(k for k in cands if accepts(k))
             if unit.kind == "TEXT":
                 held.append(unit)
@@ -320,20 +325,28 @@ class SpeechLexer(Lexer):
             yield _token("TEXT", held[0], held[-1])
 
 
-def _lead(analysis: Analysis, i: int, accepts: Any) -> tuple[int, str]:
-    """If a section starts within the next MAX_LEAD units of this line, and every unit before
-    it is plain text, those units open the section with it (a topic sentence before
-    "希望各级党委…"). Returns how many units lead, and the kind they take."""
+def _section_start_later(analysis: Analysis, i: int) -> int | None:
+    """The unit, within MAX_LEAD of line-opening unit ``i`` and on its line, that could start
+    a section, if every unit before it on the line is plain text."""
     units = analysis.units
     for j in range(i + 1, min(i + 1 + MAX_LEAD, len(units))):
         if units[j].line != units[i].line:
-            break
-        kinds = [k for k in analysis.candidates(j) if accepts(k)]
-        start = next((k for k in kinds if k in SECTION_STARTS), None)
-        if start is not None and kinds[0] == start:
-            return j - i, "PREAMBLE" if start == "ANNOUNCE" else start
-        if analysis.candidates(j) != ["TEXT"]:
-            break
+            return None
+        cands = analysis.candidates(j)
+        if any(k in SECTION_STARTS for k in cands):
+            return j
+        if cands != ["TEXT"]:
+            return None
+    return None
+
+
+def _lead(analysis: Analysis, i: int, j: int, accepts: Any) -> tuple[int, str]:
+    """If the section that unit ``j`` could start is the reading the grammar takes there, the
+    plain units i..j-1 before it on its line open the section with it (a topic sentence
+    before "希望各级党委…"). Returns how many units lead, and the kind they take."""
+    kinds = [k for k in analysis.candidates(j) if accepts(k)]
+    if kinds and kinds[0] in SECTION_STARTS:
+        return j - i, "PREAMBLE" if kinds[0] == "ANNOUNCE" else kinds[0]
     return 0, "TEXT"
 
 

@@ -72,15 +72,18 @@ def lines(masked: str, norm: str | None = None) -> list[Line]:
     joins = norm if norm is not None else masked
     out: list[Line] = []
     for m in _LINE.finditer(masked):
-        pos = m.start()
-        for cut in [*(g.span() for g in _JOINED.finditer(joins, m.start(), m.end())), None]:
-            s, e = pos, (m.end() if cut is None else cut[0])
+        pos, stop = m.span()
+        # only a line with a space in it can hold paragraphs joined by spaces
+        spaced = joins.find(" ", pos, stop) >= 0
+        cuts = [g.span() for g in _JOINED.finditer(joins, pos, stop)] if spaced else []
+        for cut in [*cuts, None]:
+            s, e = pos, (stop if cut is None else cut[0])
             while s < e and masked[s].isspace():
                 s += 1
             while e > s and masked[e - 1].isspace():
                 e -= 1
             if s < e:
-                head = _HEADING_THEN_BODY.match(joins, s, e)
+                head = _HEADING_THEN_BODY.match(joins, s, e) if spaced else None
                 if head is not None:
                     out.append(Line(len(out), s, head.start(1)))
                     s = head.end(1)
