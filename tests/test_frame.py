@@ -1,3 +1,5 @@
+import pytest
+
 from speechparse.frame import frame, salutation_at
 from speechparse.normalize import normalize
 from speechparse.segment import Line, lines
@@ -136,3 +138,50 @@ def test_title_broken_over_two_lines():
     _, out = outline(text)
     assert text[out.title.start : out.title.end] == "在全区工会第五次代表大会\n上的讲话"
     assert out.noise == []
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "猜你喜欢：同志们：今天我们召开另一次会议，这是另一篇讲话的开头。",
+        "同志们：今天我们召开另一次会议，这是另一篇讲话的开头。",
+    ],
+)
+def test_a_decoy_salutation_in_a_site_summary_is_not_the_salutation(summary):
+    text = summary + "\n在全区工会大会上的讲话\n同志们：\n今天，大会隆重召开。\n"
+    _, out = outline(text)
+    start, end = out.salutation
+    assert (start, text[start:end]) == (text.index("\n同志们") + 1, "同志们：")
+    assert text[out.title.start : out.title.end] == "在全区工会大会上的讲话"
+    assert [(text[n.start : n.end], n.kind) for n in out.noise] == [(summary, "other")]
+    assert out.unclassified == []
+
+
+def test_collection_titles_labels_breadcrumbs_and_meta_lines():
+    text = (
+        "您的位置 : 首页 > 讲话稿\n工会代表大会讲话稿范文（精选5篇）\n【篇一】\n"
+        "时间：2024-04-30 作者：佚名 阅读 1024 次\n"
+        "在全区工会大会上的讲话\n同志们：\n今天，大会隆重召开。\n"
+    )
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "在全区工会大会上的讲话"
+    assert [n.kind for n in out.noise] == ["breadcrumb", "other", "other", "other"]
+    assert out.unclassified == []
+
+
+def test_more_page_furniture_after_the_speech():
+    body = "同志们：\n" + "今天，大会隆重召开。\n" * 4 + "谢谢大家！\n"
+    for furniture in ["手机扫码阅读本文", "打开APP阅读全文", "THE END", "点赞(3)"]:
+        _, out = outline(body + furniture + "\n")
+        assert [n.kind for n in out.noise] == ["site_notice"], furniture
+
+
+def test_a_decoy_before_a_speech_without_salutation():
+    text = (
+        "同志们：今天我们召开另一次会议，这是另一篇讲话的开头。\n"
+        "在全区工会大会上的讲话\n今天，大会隆重召开。\n"
+    )
+    _, out = outline(text)
+    assert out.salutation is None
+    assert text[out.title.start : out.title.end] == "在全区工会大会上的讲话"
+    assert [text[ln.start : ln.end] for ln in out.body] == ["今天，大会隆重召开。"]

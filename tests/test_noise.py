@@ -39,3 +39,27 @@ def test_mask_and_cut_remove_noise_and_keep_offsets():
 
 def test_invisible_characters_are_noise():
     assert kinds("\ufeff同志们\u200b：") == [("\ufeff", "other"), ("\u200b", "other")]
+
+
+def test_more_truncation_notices():
+    assert kinds("要加强……（未完，全文共3600字，请下载后阅读）") == [
+        ("……（未完，全文共3600字，请下载后阅读）", "truncation")
+    ]
+    assert kinds("甲。试读结束，付费后可阅读全文。\n") == [
+        ("试读结束，付费后可阅读全文。", "truncation")
+    ]
+    assert kinds("预览已结束\n") == [("预览已结束", "truncation")]
+
+
+def test_a_banner_inside_a_word():
+    text = "加强工全网资源每日更新 www.example.net会建设"
+    assert kinds(text) == [("全网资源每日更新 www.example.net", "banner")]
+
+
+def test_placeholders_style_sheets_emoji_and_page_numbers():
+    assert kinds("向(名称替换)表示祝贺") == [("(名称替换)", "other")]
+    assert kinds("甲.content p{font-size:16px;color:#333}乙") == [
+        (".content p{font-size:16px;color:#333}", "other")
+    ]
+    assert kinds("劳动最光荣👍！") == [("👍", "other")]
+    assert kinds("- 3 -同志们\n第2页/共5页\n") == [("- 3 -", "other"), ("第2页/共5页", "other")]

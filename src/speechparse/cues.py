@@ -185,28 +185,67 @@ def found(cue: str, text: str) -> bool:
 
 # --- noise: inline ----------------------------------------------------------------------
 #: kind -> pattern, scanned over the whole text before anything else.
-INLINE_NOISE: dict[str, re.Pattern[str]] = {
-    "paywall_marker": re.compile(r"##[A-Za-z_]{2,20}##"),
-    "truncation": re.compile(r"…*\((?:[^()\n]{0,30}?省略\d+字[^()\n]{0,30}|未完[^()\n]{0,30})\)…*"),
-    "banner": re.compile(
-        r"(?:更多[\u4e00-\u9fff]{0,8}?)?(?:请访问|请登录|访问|登录|关注|详见)?\s*"
-        r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]+(?:\s*(?:免费下载|下载|阅读全文))?"
+#: (kind, pattern, hint) for each kind of inline noise, scanned over the whole text before
+#: anything else. The hint is what a text must contain for the pattern to match at all (a
+#: word, or a small character class): a cheap test that spares the pattern a scan. Every
+#: quantifier is bounded, so no pattern can backtrack far (bench/bench.py checks).
+INLINE_NOISE: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | re.Pattern[str]], ...] = (
+    ("paywall_marker", re.compile(r"##[A-Za-z_]{2,20}##"), ("##",)),
+    (
+        "truncation",
+        re.compile(
+            r"…{0,6}\((?:[^()\n]{0,30}?省略\d{1,7}字[^()\n]{0,30}|未完[^()\n]{0,40}"
+            r"|[^()\n]{0,10}全文共\d{1,7}字[^()\n]{0,30})\)…{0,6}"
+            r"|(?:免费|在线)?(?:试读|预览)(?:已)?结束[^\n。!]{0,30}[。!]?"
+        ),
+        ("省略", "未完", "全文共", "试读", "预览"),
     ),
-    "annotation": re.compile(
-        r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\d?\)"
+    (
+        "banner",
+        re.compile(
+            r"(?:(?:更多[\u4e00-\u9fff]{0,4}?|全网资源|海量资源|本站)?"
+            r"(?:每日更新|免费下载|请访问|请登录|访问|登录|关注|详见|尽在))?\s{0,3}"
+            r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]{1,200}(?:\s{0,3}(?:免费下载|下载|阅读全文))?"
+        ),
+        ("www.", "http"),
     ),
-    #: byte-order marks, zero-width spaces and joiners, soft hyphens: no text at all
-    "other": re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]+"),
-}
-#: What a text must contain for each kind of inline noise to be there at all: a cheap
-#: test (a word, or a small character class) that spares the full pattern a scan.
-INLINE_HINT: dict[str, tuple[str, ...] | re.Pattern[str]] = {
-    "paywall_marker": ("##",),
-    "truncation": ("省略", "未完"),
-    "banner": ("www.", "http"),
-    "annotation": re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"),
-    "other": re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]"),
-}
+    (
+        "annotation",  # pinyin after a character: 領(lǐng)導
+        re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\d?\)"),
+        re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"),
+    ),
+    (
+        "other",  # byte-order marks, zero-width spaces and joiners, soft hyphens
+        re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]{1,100}"),
+        re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]"),
+    ),
+    (
+        "other",  # placeholders left by templates: (名称替换)
+        re.compile(r"\((?:[^()\n]{0,6}替换|请填写[^()\n]{0,8}|此处填写[^()\n]{0,8})\)"),
+        ("替换", "填写"),
+    ),
+    (
+        "other",  # style sheet text leaked from the page: .content p{font-size:16px;}
+        re.compile(
+            r"[.#]?[A-Za-z][\w-]{0,40}(?:\s{0,3}[,> ]\s{0,3}[.#]?[A-Za-z][\w-]{0,40}){0,5}"
+            r"\s{0,3}\{[^{}\n]{0,300}\}"
+        ),
+        ("{",),
+    ),
+    (
+        "other",  # emoji
+        re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?"),
+        re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
+    ),
+    (
+        "other",  # a page number, alone or glued to a line start: - 3 - / 第3页
+        re.compile(
+            r"(?m:^[ \t]{0,8}(?:-\s?\d{1,3}\s?-|—\s?\d{1,3}\s?—|第\s?\d{1,3}\s?页"
+            r"(?:\s?/\s?共\s?\d{1,3}\s?页)?))"
+        ),
+        re.compile(r"(?m:^[ \t]{0,8}[-—第])"),
+    ),
+)
 
 # --- noise: whole lines -----------------------------------------------------------------
 SITE_NOTICE = re.compile(
@@ -217,16 +256,20 @@ SITE_NOTICE = re.compile(
 BREADCRUMB = re.compile(
     r"^(?:首页|当前位置|您的位置|你的位置|您现在的位置|位置)\s*(?::|>|»|›)|\s(?:>{1,2}|»|›)\s"
 )
+#: A page or collection title that is not this speech's, or a label such as 【篇一】.
+COLLECTION = re.compile(
+    r"(?:范文|精选|\d+篇|^篇[一二三四五六七八九十\d]+$|合集|汇编|大全|模板|【篇[^】]{1,3}】)"
+)
 META = re.compile(
     r"^(?:时间|日期|发布时间|发布日期|更新时间|作者|来源|出处|编辑|责任编辑|浏览|阅读|点击|"
-    r"字数|标签|关键词|关键字|导语|摘要)\s*:|阅读\s*\d*\s*次|【(?:收藏|打印|关闭|以稿换稿|字体)】"
+    r"字数|标签|关键词|关键字|导语|导读|摘要|简介|内容简介|文档简介|内容提要|猜你喜欢)\s*:|阅读\s*\d*\s*次|【(?:收藏|打印|关闭|以稿换稿|字体)】"
     r"|^\(?\s*(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年[^()]{1,12}日\s*\)?$"
 )
 #: A line that starts the page furniture after the speech; everything after it is noise.
 BACK_MATTER = re.compile(
     r"^(?:相关文章|相关推荐|相关阅读|推荐阅读|猜你喜欢|热门文章|热门推荐|用户评论|网友评论|"
-    r"发表评论|上一篇|下一篇|手机扫码|扫一扫|分享到|分享|收藏|THE\s*END|END|返回顶部|"
-    r"打印本文|关闭窗口|下载APP|打开APP)"
+    r"发表评论|上一篇|下一篇|手机扫码|扫一扫|微信扫一扫|分享到|分享|收藏|点赞|举报|打赏|"
+    r"阅读原文|THE\s*END|END|返回顶部|打印本文|关闭窗口|下载APP|打开APP|APP内打开)"
 )
 #: The longest line that can still be a keyword of a title cut one per line.
 KEYWORD_MAX = 8

@@ -97,6 +97,20 @@ def _title_then_salutation(
     return None
 
 
+def _decoy(masked: str, lines: list[Line], i: int, end: int) -> bool:
+    """A salutation that opens a line of running text, followed within a few lines by a
+    title or a salutation on a line of its own, belongs to another speech quoted in a site
+    summary (猜你喜欢：同志们：今天……), not to this one."""
+    if end >= lines[i].end:
+        return False
+    for line in lines[i + 1 : i + 5]:
+        text = masked[line.start : line.end]
+        found = salutation_at(masked, line)
+        if _title_like(text) or (found is not None and found[0] >= line.end):
+            return True
+    return False
+
+
 def _is_prose(text: str) -> bool:
     """A line with a sentence in it: once one that is not site text is passed, the speech has
     begun, and a later 同志们！ re-addresses the audience rather than salutes it."""
@@ -106,7 +120,7 @@ def _is_prose(text: str) -> bool:
 def _noise_kind(text: str) -> str | None:
     if cues.BREADCRUMB.search(text):
         return "breadcrumb"
-    if cues.META.search(text):
+    if cues.META.search(text) or cues.COLLECTION.search(text):
         return "other"
     if cues.SITE_NOTICE.search(text):
         return "site_notice"
@@ -117,10 +131,10 @@ def _title_like(text: str) -> bool:
     return len(text) <= 80 and not _SENTENCE.search(text) and bool(cues.TITLE.search(text))
 
 
-def _front(masked: str, front: list[Line], frame: Frame) -> None:
+def _front(masked: str, front: list[Line], frame: Frame, decoys: set[int]) -> None:
     """Classify the lines before the speech: one is the title, the rest is noise."""
     texts = [masked[ln.start : ln.end] for ln in front]
-    kinds: list[str | None] = [None] * len(front)
+    kinds: list[str | None] = ["other" if ln.index in decoys else None for ln in front]
     # a title cut into one keyword per line: three or more short lines without punctuation
     run: list[int] = []
     for i, t in enumerate([*texts, "。"]):
@@ -205,8 +219,9 @@ def _back_start(masked: str, lines: list[Line], first: int) -> int:
 def frame(masked: str, lines: list[Line]) -> Frame:
     """Split the lines into front matter, salutation, body and back matter."""
     result = Frame()
-    first: int | None = None  # the line the body starts on (where the salutation ends)
+    first = 0  # the line the body starts on (where the salutation ends)
     front_end = 0  # the lines before this one are front matter
+    decoys: set[int] = set()  # lines that quote another speech's salutation
     for i, line in enumerate(lines[: cues.FRONT_MAX]):
         found = None
         start, first = line.start, i
@@ -219,20 +234,25 @@ def frame(masked: str, lines: list[Line]) -> Frame:
             first = i + 1  # the salutation ends on the next line; the body starts there
         if found is None:
             found, first = salutation_at(masked, line), i
+            if found is not None and _decoy(masked, lines, i, found[0]):
+                decoys.add(line.index)
+                continue
         if found is not None:
             end, parts = found
             result.salutation = (start, end)
             result.addressees = parts
             front_end = i
             break
-        first = None
         text = masked[line.start : line.end]
         if _is_prose(text) and _noise_kind(text) is None:
             break
-    if first is None:
+    if result.salutation is None:
         first = 0
         while first < min(len(lines), cues.FRONT_MAX):
             text = masked[lines[first].start : lines[first].end]
+            if lines[first].index in decoys:
+                first += 1
+                continue
             if _is_prose(text) and _noise_kind(text) is None:
                 break
             if text.endswith(":") or not (
@@ -243,7 +263,7 @@ def frame(masked: str, lines: list[Line]) -> Frame:
         if first == min(len(lines), cues.FRONT_MAX):  # no speech in sight: all of it is body
             first = 0
         front_end = first
-    _front(masked, lines[:front_end], result)
+    _front(masked, lines[:front_end], result, decoys)
     back = _back_start(masked, lines, first)
     body = list(lines[first:back])
     if result.salutation is not None and body:

@@ -26,8 +26,7 @@ class NoiseSpan:
 def find_inline(norm: str) -> list[NoiseSpan]:
     """All inline noise in the normalised text, in order, without overlaps."""
     found: list[NoiseSpan] = []
-    for kind, pattern in cues.INLINE_NOISE.items():
-        hint = cues.INLINE_HINT[kind]
+    for kind, pattern, hint in cues.INLINE_NOISE:
         if isinstance(hint, tuple):
             if not any(word in norm for word in hint):
                 continue
