@@ -55,6 +55,9 @@ def hostile(n: int = 200_000) -> dict[str, str]:
         "one character repeated": "向" * n,
         "hope cues": ("，希望各级" * n)[:n],
         "colons": "：" * n,
+        "letters before a brace": "a" * (n - 1) + "{",
+        "a very long address": "www." + "a" * (n - 4),
+        "pinyin-like parentheses": "领(" + "ǐ" * (n - 3) + ")",
     }
 
 

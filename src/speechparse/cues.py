@@ -185,10 +185,11 @@ def found(cue: str, text: str) -> bool:
 
 # --- noise: inline ----------------------------------------------------------------------
 #: kind -> pattern, scanned over the whole text before anything else.
-#: (kind, pattern, hint) for each kind of inline noise, scanned over the whole text before
-#: anything else. The hint is what a text must contain for the pattern to match at all (a
-#: word, or a small character class): a cheap test that spares the pattern a scan. Every
-#: quantifier is bounded, so no pattern can backtrack far (bench/bench.py checks).
+#: (kind, pattern, hint) for each kind of inline noise. The hint is what every match contains
+#: (a word, or a small character class): noise.py runs a pattern only in windows of
+#: NOISE_REACH characters around the hint's occurrences. Every quantifier is bounded, so no
+#: match reaches further and no pattern can backtrack far (bench/bench.py checks).
+NOISE_REACH = 700
 INLINE_NOISE: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | re.Pattern[str]], ...] = (
     ("paywall_marker", re.compile(r"##[A-Za-z_]{2,20}##"), ("##",)),
     (

@@ -8,6 +8,7 @@ paragraph. The noise itself is kept, with its span, and cut from every node's ``
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -27,12 +28,10 @@ def find_inline(norm: str) -> list[NoiseSpan]:
     """All inline noise in the normalised text, in order, without overlaps."""
     found: list[NoiseSpan] = []
     for kind, pattern, hint in cues.INLINE_NOISE:
-        if isinstance(hint, tuple):
-            if not any(word in norm for word in hint):
-                continue
-        elif hint.search(norm) is None:
-            continue
-        found.extend(NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(norm))
+        for lo, hi in _windows(norm, hint):
+            found.extend(
+                NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(norm, lo, hi)
+            )
     found.sort(key=lambda n: (n.start, -n.end))
     merged: list[NoiseSpan] = []
     for n in found:
@@ -40,6 +39,23 @@ def find_inline(norm: str) -> list[NoiseSpan]:
             continue  # inside an earlier, longer match
         merged.append(n)
     return merged
+
+
+def _windows(norm: str, hint: tuple[str, ...] | re.Pattern[str]) -> list[tuple[int, int]]:
+    """Merged stretches of the text within NOISE_REACH of an occurrence of the hint."""
+    if isinstance(hint, tuple):
+        hits = [m.start() for w in hint if w in norm for m in re.finditer(re.escape(w), norm)]
+    else:
+        hits = [m.start() for m in hint.finditer(norm)]
+    reach = cues.NOISE_REACH
+    out: list[tuple[int, int]] = []
+    for p in sorted(hits):
+        lo, hi = max(0, p - reach), min(len(norm), p + reach)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def mask(norm: str, spans: list[NoiseSpan]) -> str:
