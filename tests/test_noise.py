@@ -1,4 +1,4 @@
-from speechparse.noise import NoiseSpan, cut, find_inline, mask
+from speechparse.noise import NoiseSpan, View, cut, find_inline
 from speechparse.normalize import normalize
 
 
@@ -28,10 +28,21 @@ def test_pinyin_annotation_after_a_character_only():
     assert kinds("領(lǐng)導和(县)") == [("(lǐng)", "annotation")]
 
 
-def test_mask_and_cut_remove_noise_and_keep_offsets():
+def test_the_view_removes_noise_and_maps_back_to_input_offsets():
+    text = "##paidbegin##同志##paidend##们：甲"
+    view = View(text, find_inline(text))
+    assert view.text == "同志们：甲"
+    assert view.span(0, 4) == (13, 28)  # 同志…们： in the input, noise at the edge outside
+    assert view.span(2, 3) == (26, 27)  # 们
+    assert view.span(4, 5) == (28, 29)  # 甲
+    assert view.span(5, 5) == (29, 29)
+    plain = View("甲乙", [])
+    assert plain.text == "甲乙" and plain.span(0, 2) == (0, 2)
+
+
+def test_cut_removes_noise_from_a_slice():
     text = "甲##paidbegin##乙"
     spans = find_inline(text)
-    assert mask(text, spans) == "甲" + " " * 13 + "乙"
     assert cut(text, 0, len(text), spans) == "甲乙"
     assert cut(text, 1, 14, spans) == ""
     assert cut("甲乙丙", 0, 3, [NoiseSpan(1, 2, "other")]) == "甲丙"

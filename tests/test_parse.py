@@ -183,3 +183,19 @@ def test_a_bare_readdress_line_opens_the_call_to_action():
 def test_an_occasion_named_as_this_meeting():
     s = speechparse.parse("同志们：\n这次全市工会会议的主要任务是部署工作。\n")
     assert s.opening.occasion.text == "这次全市工会会议的主要任务是部署工作。"
+
+
+def test_noise_inside_a_cue_word_does_not_hide_the_cue():
+    text = "同志##paidbegin##们：\n一要甲。\n二要乙。\n谢谢大www.example.com家！\n"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    assert s.salutation.text == "同志们："
+    assert s.salutation.span == Span(start=0, end=text.index("：") + 1)
+    assert s.closing.thanks.text == "谢谢大家！"
+    assert [n.kind for n in s.noise] == ["paywall_marker", "banner"]
+
+
+def test_noise_never_joins_two_lines():
+    text = "同志们：\n今天大会隆重召开。www.example.com\n一要甲。\n二要乙。\n"
+    s = speechparse.parse(text)
+    assert [i.marker for i in s.demands.items] == ["一要", "二要"]

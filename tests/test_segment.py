@@ -45,12 +45,5 @@ def test_units_know_their_line_and_whether_they_open_it():
 def test_paragraphs_joined_by_spaces_are_lines_of_their_own():
     text = "一、增强意识\u3000\u3000服务大局是第一要务。 二、维护权益 要依法维权。"
     norm = normalize(text)
-    got = [text[ln.start : ln.end] for ln in lines(norm, norm)]
+    got = [text[ln.start : ln.end] for ln in lines(norm)]
     assert got == ["一、增强意识", "服务大局是第一要务。", "二、维护权益", "要依法维权。"]
-
-
-def test_masked_noise_is_not_a_join():
-    text = "今天大会##paidbegin##隆重召开。"
-    norm = normalize(text)
-    masked = norm.replace("##paidbegin##", " " * 13)
-    assert [(ln.start, ln.end) for ln in lines(masked, norm)] == [(0, len(text))]

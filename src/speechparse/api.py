@@ -16,7 +16,7 @@ from .diagnose import diagnose
 from .errors import ParseError
 from .grammar import parse_units
 from .lexer import Stream
-from .models import Diagnostic, Speech
+from .models import Diagnostic, Span, Speech
 from .normalize import normalize
 
 
@@ -31,27 +31,36 @@ def parse(text: str, *, strict: bool = False) -> Speech:
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_bytes()")
     norm = normalize(text)
     inline = noise.find_inline(norm)
-    masked = noise.mask(norm, inline)
-    lines = segment.lines(masked, norm)
-    outline = framing.frame(masked, lines)
-    units = segment.units(masked, outline.body)
+    view = noise.View(norm, inline)
+    clean = view.text
+    outline = framing.frame(clean, segment.lines(clean))
+    units = segment.units(clean, outline.body)
     stream = Stream(
-        title=_unit(masked, outline.title.start, outline.title.end) if outline.title else None,
-        salutation=_salutation(masked, outline),
+        title=_unit(clean, outline.title.start, outline.title.end) if outline.title else None,
+        salutation=_salutation(clean, outline),
         units=units,
     )
     heads = [u for u in (stream.title, stream.salutation) if u is not None]
-    builder = Builder(text, masked, inline, outline.body, [*heads, *units])
+    builder = Builder(text, view, inline, outline.body, [*heads, *units])
     try:
         parts = builder.transform(parse_units(stream))
     except UnexpectedInput as exc:  # the grammar accepts TEXT everywhere: this is a bug
         if strict:
             raise ParseError(f"internal grammar error: {exc}", text, 0) from exc
         parts = _fallback(builder, units)
+    lines_noise = [noise.NoiseSpan(*view.span(n.start, n.end), n.kind) for n in outline.noise]
     speech = Speech.model_validate(
-        {"length": len(text), "noise": _noise(text, outline.noise, inline), **parts}
+        {"length": len(text), "noise": _noise(text, lines_noise, inline), **parts}
     )
-    diagnostics = diagnose(speech, units, outline.unclassified)
+    last = None
+    if units:
+        tail = builder.block(units[-1].start, units[-1].end)
+        last = (Span(**tail["span"]), units[-1].text)
+    unclassified = [
+        Span(start=a, end=b)
+        for a, b in (view.span(ln.start, ln.end) for ln in outline.unclassified)
+    ]
+    diagnostics = diagnose(speech, last, unclassified)
     if strict:
         error = next((d for d in diagnostics if d.severity == "error"), None)
         if error is not None:
@@ -73,14 +82,14 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Speech:
     return parse_bytes(Path(path).read_bytes(), strict=strict)
 
 
-def _unit(masked: str, start: int, end: int) -> segment.Unit:
-    return segment.Unit(start, end, -1, True, masked[start:end])
+def _unit(clean: str, start: int, end: int) -> segment.Unit:
+    return segment.Unit(start, end, -1, True, clean[start:end])
 
 
-def _salutation(masked: str, outline: framing.Frame) -> segment.Unit | None:
+def _salutation(clean: str, outline: framing.Frame) -> segment.Unit | None:
     if outline.salutation is None:
         return None
-    unit = _unit(masked, *outline.salutation)
+    unit = _unit(clean, *outline.salutation)
     unit.info["addressees"] = outline.addressees
     return unit
 

@@ -14,19 +14,30 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any
 
 from lark import Token, Transformer
 
 from . import cues
 from .lexer import cn_number, marker_at
-from .noise import NoiseSpan, cut
+from .noise import NoiseSpan, View, cut
 from .segment import Line, Unit
 
 _TARGET = re.compile(r"(?<![方导面走转趋指一倾志意动去流取纵横双定])向(?![前上下着来往好善心])")
 _TRIM = " ,;:、"
 
 Data = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """An enumerated item's data, and its extent in the view (spans in the data are into the
+    input; sections are cut in the view)."""
+
+    data: Data
+    start: int
+    end: int
 
 
 class Builder(Transformer[Token, Any]):
@@ -36,14 +47,15 @@ class Builder(Transformer[Token, Any]):
     def __init__(
         self,
         source: str,
-        masked: str,
+        view: View,
         noise: list[NoiseSpan],
         lines: list[Line],
         units: list[Unit],
     ) -> None:
         super().__init__(visit_tokens=False)
         self.source = source
-        self.masked = masked
+        self.view = view
+        self.clean = view.text
         self.noise = noise
         self.lines = lines
         self._line_starts = [ln.start for ln in lines]
@@ -54,15 +66,22 @@ class Builder(Transformer[Token, Any]):
 
     # --- helpers ----------------------------------------------------------------------
     def block(self, start: int, end: int) -> Data:
-        """A block over source[start:end], whitespace at both ends left out."""
-        start, end = self.strip(start, end)
-        text = cut(self.source, start, end, self.noise)
-        return {"span": {"start": start, "end": end}, "text": text}
+        """A block over the view's [start, end), whitespace at both ends left out; its span
+        is into the input, and its text the input's with the noise cut out."""
+        start, end = self.view.span(*self.strip(start, end))
+        return {
+            "span": {"start": start, "end": end},
+            "text": cut(self.source, start, end, self.noise),
+        }
+
+    def slice(self, start: int, end: int) -> str:
+        """The input's text over the view's [start, end), noise cut out."""
+        return cut(self.source, *self.view.span(start, end), self.noise)
 
     def strip(self, start: int, end: int) -> tuple[int, int]:
-        while start < end and self.masked[start].isspace():
+        while start < end and self.clean[start].isspace():
             start += 1
-        while end > start and self.masked[end - 1].isspace():
+        while end > start and self.clean[end - 1].isspace():
             end -= 1
         return start, end
 
@@ -97,7 +116,7 @@ class Builder(Transformer[Token, Any]):
 
     def headline_end(self, start: int, end: int, stops: str) -> int:
         """Where a headline that starts at ``start`` in a unit ending at ``end`` stops."""
-        text = self.masked[start:end]
+        text = self.clean[start:end]
         for i, ch in enumerate(text):
             if ch in stops and (ch not in ":;" or i >= 4) and i + 1 < len(text):
                 return start + i + 1
@@ -112,11 +131,12 @@ class Builder(Transformer[Token, Any]):
         else:
             hstart = mstart + m.length
             index, style = m.index, m.family
-            marker = self.source[mstart:hstart]
+            marker = self.slice(mstart, hstart)
         hstart, _ = self.strip(hstart, head.end)
         hend = self.headline_end(hstart, head.end, stops) if m is not None else head.end
+        start, stop = self.view.span(head.start, end)
         return {
-            "span": {"start": head.start, "end": end},
+            "span": {"start": start, "end": stop},
             "index": index,
             "marker": marker,
             "style": style,
@@ -125,11 +145,12 @@ class Builder(Transformer[Token, Any]):
             "points": points,
         }
 
-    def enumerated(self, children: list[Any], stops: str) -> Data:
+    def enumerated(self, children: list[Any], stops: str) -> Built:
         units = self.units(children)
-        points = [c for c in children if isinstance(c, dict)]
-        end = max([units[-1].end, *(p["span"]["end"] for p in points)])
-        return self.make_item(units[0], end, points, stops)
+        points = [c for c in children if isinstance(c, Built)]
+        end = max([units[-1].end, *(p.end for p in points)])
+        data = self.make_item(units[0], end, [p.data for p in points], stops)
+        return Built(data, units[0].start, end)
 
     # --- the rules of grammar/speech.lark ---------------------------------------------
     def title(self, children: list[Token]) -> tuple[str, Data]:
@@ -139,7 +160,7 @@ class Builder(Transformer[Token, Any]):
     def salutation(self, children: list[Token]) -> tuple[str, Data]:
         u = self.by_start[children[0].start_pos]
         parts: list[tuple[int, int]] = u.info.get("addressees", [])  # type: ignore[assignment]
-        names = [cut(self.source, s, e, self.noise) for s, e in parts]
+        names = [self.slice(s, e) for s, e in parts]
         return "salutation", {**self.block(u.start, u.end), "addressees": names}
 
     def opening(self, children: list[Token]) -> tuple[str, Data]:
@@ -185,11 +206,11 @@ class Builder(Transformer[Token, Any]):
         return acts
 
     def clause(self, start: int, end: int) -> str:
-        while start < end and self.masked[start] in _TRIM:
+        while start < end and self.clean[start] in _TRIM:
             start += 1
-        while end > start and self.masked[end - 1] in _TRIM + "。!?":
+        while end > start and self.clean[end - 1] in _TRIM + "。!?":
             end -= 1
-        return cut(self.source, start, end, self.noise)
+        return self.slice(start, end)
 
     def review(self, children: list[Token]) -> tuple[str, Data]:
         units = self.units(children)
@@ -209,20 +230,20 @@ class Builder(Transformer[Token, Any]):
     def preamble(self, children: list[Token]) -> list[Unit]:
         return self.units(children)
 
-    def subpoint(self, children: list[Any]) -> Data:
+    def subpoint(self, children: list[Any]) -> Built:
         return self.enumerated(children, "。!?;:")
 
-    def point(self, children: list[Any]) -> Data:
+    def point(self, children: list[Any]) -> Built:
         return self.enumerated(children, "。!?;:")
 
-    def item(self, children: list[Any]) -> Data:
+    def item(self, children: list[Any]) -> Built:
         return self.enumerated(children, "。!?:")
 
     def demands(self, children: list[Any]) -> tuple[str, Data]:
         preamble: list[Unit] = children[0] if children and isinstance(children[0], list) else []
-        items = [c for c in children if isinstance(c, dict)]
-        start = preamble[0].start if preamble else items[0]["span"]["start"]
-        end = items[-1]["span"]["end"] if items else preamble[-1].end
+        items = [c for c in children if isinstance(c, Built)]
+        start = preamble[0].start if preamble else items[0].start
+        end = items[-1].end if items else preamble[-1].end
         paragraphs = self.pieces(start, end)
         count = None
         for u in preamble:
@@ -235,7 +256,7 @@ class Builder(Transformer[Token, Any]):
             "paragraphs": paragraphs,
             "preamble": self.pieces(preamble[0].start, preamble[-1].end) if preamble else [],
             "declared_count": count,
-            "items": items,
+            "items": [i.data for i in items],
         }
 
     def hopes(self, children: list[Token]) -> tuple[str, Data]:

@@ -205,8 +205,8 @@ INLINE_NOISE: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | re.Pattern[str
         "banner",
         re.compile(
             r"(?:(?:更多[\u4e00-\u9fff]{0,4}?|全网资源|海量资源|本站)?"
-            r"(?:每日更新|免费下载|请访问|请登录|访问|登录|关注|详见|尽在))?\s{0,3}"
-            r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]{1,200}(?:\s{0,3}(?:免费下载|下载|阅读全文))?"
+            r"(?:每日更新|免费下载|请访问|请登录|访问|登录|关注|详见|尽在))?[ ]{0,3}"
+            r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]{1,200}(?:[ ]{0,3}(?:免费下载|下载|阅读全文))?"
         ),
         ("www.", "http"),
     ),
@@ -228,8 +228,8 @@ INLINE_NOISE: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | re.Pattern[str
     (
         "other",  # style sheet text leaked from the page: .content p{font-size:16px;}
         re.compile(
-            r"[.#]?[A-Za-z][\w-]{0,40}(?:\s{0,3}[,> ]\s{0,3}[.#]?[A-Za-z][\w-]{0,40}){0,5}"
-            r"\s{0,3}\{[^{}\n]{0,300}\}"
+            r"[.#]?[A-Za-z][\w-]{0,40}(?:[ ]{0,3}[,> ][ ]{0,3}[.#]?[A-Za-z][\w-]{0,40}){0,5}"
+            r"[ ]{0,3}\{[^{}\n]{0,300}\}"
         ),
         ("{",),
     ),
@@ -241,8 +241,8 @@ INLINE_NOISE: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | re.Pattern[str
     (
         "other",  # a page number, alone or glued to a line start: - 3 - / 第3页
         re.compile(
-            r"(?m:^[ \t]{0,8}(?:-\s?\d{1,3}\s?-|—\s?\d{1,3}\s?—|第\s?\d{1,3}\s?页"
-            r"(?:\s?/\s?共\s?\d{1,3}\s?页)?))"
+            r"(?m:^[ \t]{0,8}(?:-[ ]?\d{1,3}[ ]?-|—[ ]?\d{1,3}[ ]?—|第[ ]?\d{1,3}[ ]?页"
+            r"(?:[ ]?/[ ]?共[ ]?\d{1,3}[ ]?页)?))"
         ),
         re.compile(r"(?m:^[ \t]{0,8}[-—第])"),
     ),

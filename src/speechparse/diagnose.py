@@ -6,7 +6,6 @@ import re
 from itertools import pairwise
 
 from .models import Closing, Demands, Diagnostic, Opening, Severity, Span, Speech
-from .segment import Line, Unit
 
 _ENDED = re.compile(r"[。!?.…”’\"」』)]\s*$")
 _CN_NUMERALS = "零一二三四五六七八九十"
@@ -24,22 +23,26 @@ def _d(severity: Severity, code: str, message: str, span: Span | None = None) ->
     return Diagnostic(severity=severity, code=code, message=message, span=span)
 
 
-def diagnose(speech: Speech, units: list[Unit], unclassified: list[Line]) -> list[Diagnostic]:
-    """Diagnostics for a built speech, in document order where they have a place."""
+def diagnose(
+    speech: Speech, last: tuple[Span, str] | None, unclassified: list[Span]
+) -> list[Diagnostic]:
+    """Diagnostics for a built speech, in document order where they have a place. ``last``
+    is the span and recognition text of the body's last unit (None for no body);
+    ``unclassified`` the lines before the speech that were set aside as unknown."""
     out = [
         _d("warning", "unclassified-paragraph",
            "a line before the speech was neither its title nor known site text; "
-           "it is kept as noise of kind 'other'", Span(start=ln.start, end=ln.end))
-        for ln in unclassified
+           "it is kept as noise of kind 'other'", span)
+        for span in unclassified
     ]  # fmt: skip
-    if not units and speech.title is None and speech.salutation is None:
+    if last is None and speech.title is None and speech.salutation is None:
         out.append(_d("error", "no-structure", "the input holds no text to parse"))
         return out
     if speech.salutation is None:
         out.append(
             _d("warning", "no-salutation", "no salutation (同志们： / 各位代表：) was found")
         )
-    out += _opening(speech.opening) + _demands(speech.demands) + _closing(speech.closing, units)
+    out += _opening(speech.opening) + _demands(speech.demands) + _closing(speech.closing, last)
     opening = speech.opening
     recognised = (
         speech.salutation is not None
@@ -85,12 +88,11 @@ def _demands(demands: Demands | None) -> list[Diagnostic]:
     return out
 
 
-def _closing(closing: Closing | None, units: list[Unit]) -> list[Diagnostic]:
+def _closing(closing: Closing | None, last: tuple[Span, str] | None) -> list[Diagnostic]:
     if closing is not None:
         return []
-    last = units[-1] if units else None
-    if last is not None and not _ENDED.search(last.text):
+    if last is not None and not _ENDED.search(last[1]):
         return [_d("info", "truncated",
                    "the text stops mid-sentence and has no closing; it may be truncated",
-                   Span(start=last.start, end=last.end))]  # fmt: skip
+                   last[0])]  # fmt: skip
     return [_d("info", "no-closing", "no closing (call to action, wishes or thanks) was found")]

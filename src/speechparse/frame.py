@@ -52,9 +52,9 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
     return parts or None
 
 
-def salutation_at(masked: str, line: Line) -> tuple[int, list[tuple[int, int]]] | None:
+def salutation_at(clean: str, line: Line) -> tuple[int, list[tuple[int, int]]] | None:
     """If the line opens with a salutation: where it ends (after the colon) and its parts."""
-    text = masked[line.start : line.end]
+    text = clean[line.start : line.end]
     if not text:
         return None
     m = cues.SALUTATION_CLAUSE.match(text)
@@ -69,14 +69,14 @@ def salutation_at(masked: str, line: Line) -> tuple[int, list[tuple[int, int]]] 
 
 
 def _split_salutation(
-    masked: str, line: Line, nxt: Line
+    clean: str, line: Line, nxt: Line
 ) -> tuple[int, list[tuple[int, int]]] | None:
     """A salutation broken over two lines (尊敬的各位领导、 / 同志们：)."""
-    text = masked[line.start : line.end]
+    text = clean[line.start : line.end]
     if len(text) > 40 or text[-1] not in ",、":
         return None
     head = addressee_parts(text[:-1], line.start)
-    found = salutation_at(masked, nxt) if head else None
+    found = salutation_at(clean, nxt) if head else None
     return (found[0], head + found[1]) if head and found else None
 
 
@@ -84,28 +84,28 @@ _TITLE_END = re.compile(cues.TITLE_WORD)
 
 
 def _title_then_salutation(
-    masked: str, line: Line
+    clean: str, line: Line
 ) -> tuple[Line, int, list[tuple[int, int]]] | None:
     """A title run into the salutation on one line (…大会上的讲话同志们：今天，…)."""
-    for m in _TITLE_END.finditer(masked, line.start, min(line.end, line.start + 80)):
-        title = masked[line.start : m.end()]
+    for m in _TITLE_END.finditer(clean, line.start, min(line.end, line.start + 80)):
+        title = clean[line.start : m.end()]
         if _SENTENCE.search(title) or not cues.TITLE.search(title):
             continue
-        found = salutation_at(masked, Line(line.index, m.end(), line.end))
+        found = salutation_at(clean, Line(line.index, m.end(), line.end))
         if found is not None:
             return Line(line.index, line.start, m.end()), found[0], found[1]
     return None
 
 
-def _decoy(masked: str, lines: list[Line], i: int, end: int) -> bool:
+def _decoy(clean: str, lines: list[Line], i: int, end: int) -> bool:
     """A salutation that opens a line of running text, followed within a few lines by a
     title or a salutation on a line of its own, belongs to another speech quoted in a site
     summary (猜你喜欢：同志们：今天……), not to this one."""
     if end >= lines[i].end:
         return False
     for line in lines[i + 1 : i + 5]:
-        text = masked[line.start : line.end]
-        found = salutation_at(masked, line)
+        text = clean[line.start : line.end]
+        found = salutation_at(clean, line)
         if _title_like(text) or (found is not None and found[0] >= line.end):
             return True
     return False
@@ -131,9 +131,9 @@ def _title_like(text: str) -> bool:
     return len(text) <= 80 and not _SENTENCE.search(text) and bool(cues.TITLE.search(text))
 
 
-def _front(masked: str, front: list[Line], frame: Frame, decoys: set[int]) -> None:
+def _front(clean: str, front: list[Line], frame: Frame, decoys: set[int]) -> None:
     """Classify the lines before the speech: one is the title, the rest is noise."""
-    texts = [masked[ln.start : ln.end] for ln in front]
+    texts = [clean[ln.start : ln.end] for ln in front]
     kinds: list[str | None] = ["other" if ln.index in decoys else None for ln in front]
     # a title cut into one keyword per line: three or more short lines without punctuation
     run: list[int] = []
@@ -152,9 +152,9 @@ def _front(masked: str, front: list[Line], frame: Frame, decoys: set[int]) -> No
             kinds[i] = "site_notice"
     free = [i for i in range(len(front)) if kinds[i] is None and not _SENTENCE.search(texts[i])]
     if frame.title is None:
-        _choose_title(masked, front, texts, free, kinds, frame)
+        _choose_title(clean, front, texts, free, kinds, frame)
     if frame.title is not None:
-        title = masked[frame.title.start : frame.title.end].replace("\n", "")
+        title = clean[frame.title.start : frame.title.end].replace("\n", "")
         for i in free:
             if kinds[i] is None and (texts[i] in title or _title_like(texts[i])):
                 kinds[i] = "duplicate_title"
@@ -168,7 +168,7 @@ def _front(masked: str, front: list[Line], frame: Frame, decoys: set[int]) -> No
 
 
 def _choose_title(
-    masked: str,
+    clean: str,
     front: list[Line],
     texts: list[str],
     free: list[int],
@@ -200,23 +200,23 @@ def _length(texts: list[str], span: tuple[int, int]) -> int:
     return sum(len(texts[k]) for k in range(span[0], span[1] + 1))
 
 
-def _back_start(masked: str, lines: list[Line], first: int) -> int:
+def _back_start(clean: str, lines: list[Line], first: int) -> int:
     """Index of the first line of page furniture after the speech (len(lines) if none)."""
     half = first + (len(lines) - first) // 2
     for i in range(max(first + 1, half), len(lines)):
-        text = masked[lines[i].start : lines[i].end]
+        text = clean[lines[i].start : lines[i].end]
         if len(text) <= 40 and not _SENTENCE.search(text) and cues.BACK_MATTER.match(text):
             return i
     end = len(lines)
     while end > first + 1:
-        text = masked[lines[end - 1].start : lines[end - 1].end]
+        text = clean[lines[end - 1].start : lines[end - 1].end]
         if len(text) > 60 or _noise_kind(text) is None:
             break
         end -= 1
     return end
 
 
-def frame(masked: str, lines: list[Line]) -> Frame:
+def frame(clean: str, lines: list[Line]) -> Frame:
     """Split the lines into front matter, salutation, body and back matter."""
     result = Frame()
     first = 0  # the line the body starts on (where the salutation ends)
@@ -225,16 +225,16 @@ def frame(masked: str, lines: list[Line]) -> Frame:
     for i, line in enumerate(lines[: cues.FRONT_MAX]):
         found = None
         start, first = line.start, i
-        titled = _title_then_salutation(masked, line)
+        titled = _title_then_salutation(clean, line)
         if titled is not None:
             result.title, end, parts = titled
             start, found = result.title.end, (end, parts)
         if found is None and i + 1 < len(lines):
-            found = _split_salutation(masked, line, lines[i + 1])
+            found = _split_salutation(clean, line, lines[i + 1])
             first = i + 1  # the salutation ends on the next line; the body starts there
         if found is None:
-            found, first = salutation_at(masked, line), i
-            if found is not None and _decoy(masked, lines, i, found[0]):
+            found, first = salutation_at(clean, line), i
+            if found is not None and _decoy(clean, lines, i, found[0]):
                 decoys.add(line.index)
                 continue
         if found is not None:
@@ -243,13 +243,13 @@ def frame(masked: str, lines: list[Line]) -> Frame:
             result.addressees = parts
             front_end = i
             break
-        text = masked[line.start : line.end]
+        text = clean[line.start : line.end]
         if _is_prose(text) and _noise_kind(text) is None:
             break
     if result.salutation is None:
         first = 0
         while first < min(len(lines), cues.FRONT_MAX):
-            text = masked[lines[first].start : lines[first].end]
+            text = clean[lines[first].start : lines[first].end]
             if lines[first].index in decoys:
                 first += 1
                 continue
@@ -263,12 +263,12 @@ def frame(masked: str, lines: list[Line]) -> Frame:
         if first == min(len(lines), cues.FRONT_MAX):  # no speech in sight: all of it is body
             first = 0
         front_end = first
-    _front(masked, lines[:front_end], result, decoys)
-    back = _back_start(masked, lines, first)
+    _front(clean, lines[:front_end], result, decoys)
+    back = _back_start(clean, lines, first)
     body = list(lines[first:back])
     if result.salutation is not None and body:
         rest = result.salutation[1]
-        while rest < body[0].end and masked[rest].isspace():
+        while rest < body[0].end and clean[rest].isspace():
             rest += 1
         if rest >= body[0].end:
             body = body[1:]

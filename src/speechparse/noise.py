@@ -1,9 +1,11 @@
-"""Stage 2: find inline noise (paywall markers, cut notices, URLs, pinyin) and mask it.
+"""Stage 2: find inline noise (paywall markers, cut notices, URLs, pinyin) and take it out.
 
-Inline noise can sit anywhere, even inside a word, so it is found on the whole text before
-lines and sentences are cut. The masked text has every noise character replaced by a space:
-later stages then never see it, and stripping whitespace trims it from the edges of a
-paragraph. The noise itself is kept, with its span, and cut from every node's ``text``.
+Inline noise can sit anywhere, even inside a word (同志##paidbegin##们：), so it is found on
+the whole text before lines and sentences are cut, and every later stage reads a *view* of
+the text with the noise removed: cues then match across it, and it never looks like a
+sentence or a paragraph boundary. The view keeps the way back: ``View.span`` turns view
+offsets into offsets into the input. The noise itself is kept, with its span, and cut from
+every node's ``text``.
 """
 
 from __future__ import annotations
@@ -58,18 +60,48 @@ def _windows(norm: str, hint: tuple[str, ...] | re.Pattern[str]) -> list[tuple[i
     return out
 
 
-def mask(norm: str, spans: list[NoiseSpan]) -> str:
-    """The normalised text with every noise character replaced by a space."""
-    if not spans:
-        return norm
-    parts: list[str] = []
-    pos = 0
-    for n in spans:
-        parts.append(norm[pos : n.start])
-        parts.append(" " * (n.end - n.start))
-        pos = n.end
-    parts.append(norm[pos:])
-    return "".join(parts)
+class View:
+    """The normalised text without its inline noise, and the map back to input offsets.
+
+    The map is a list of kept stretches (view start, input start); with no noise it is the
+    identity and costs nothing.
+    """
+
+    __slots__ = ("_input_starts", "_length", "_view_starts", "text")
+
+    def __init__(self, norm: str, spans: list[NoiseSpan]) -> None:
+        self._length = len(norm)
+        self._view_starts: list[int] = []
+        self._input_starts: list[int] = []
+        if not spans:
+            self.text = norm
+            return
+        parts: list[str] = []
+        pos = size = 0
+        for n in [*spans, NoiseSpan(len(norm), len(norm), "")]:
+            if n.start > pos:
+                parts.append(norm[pos : n.start])
+                self._view_starts.append(size)
+                self._input_starts.append(pos)
+                size += n.start - pos
+            pos = max(pos, n.end)
+        self.text = "".join(parts)
+
+    def _at(self, i: int) -> int:
+        if not self._view_starts:
+            return i
+        if i >= len(self.text):
+            return self._length
+        k = bisect_right(self._view_starts, i) - 1
+        return self._input_starts[k] + i - self._view_starts[k]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Input offsets of the view's [start, end): from the first character to one past
+        the last, so noise at either edge stays outside."""
+        if not self._view_starts:
+            return start, end
+        s = self._at(start)
+        return s, (self._at(end - 1) + 1 if end > start else s)
 
 
 def cut(source: str, start: int, end: int, spans: list[NoiseSpan]) -> str:

@@ -1,4 +1,4 @@
-"""Stage 3: cut the masked text into lines and each line into units.
+"""Stage 3: cut the text (the view without inline noise) into lines and lines into units.
 
 A *line* is a source paragraph without its surrounding whitespace. A *unit* is what the
 lexer classifies: a sentence (up to 。！？ with its closing quotes), or a clause where an
@@ -34,7 +34,7 @@ class Unit:
     first: bool
     """True when the unit opens its line (a paragraph start)."""
     text: str
-    """The masked, normalised text of the unit (for recognition only)."""
+    """The unit's text in the view: normalised, noise removed (for recognition only)."""
     kind: str = "TEXT"
     """The terminal the lexer gave it; set while parsing."""
     promoted: bool = False
@@ -65,25 +65,23 @@ _HEADING_THEN_BODY = re.compile(
 )
 
 
-def lines(masked: str, norm: str | None = None) -> list[Line]:
-    """Every non-blank line of the masked text, stripped. Paragraphs joined by spaces on one
-    physical line count as lines of their own; the joins are looked for in ``norm`` (the text
-    before masking), so that masked noise never looks like a join."""
-    joins = norm if norm is not None else masked
+def lines(clean: str) -> list[Line]:
+    """Every non-blank line of the text, stripped. Paragraphs joined by spaces on one
+    physical line count as lines of their own."""
     out: list[Line] = []
-    for m in _LINE.finditer(masked):
+    for m in _LINE.finditer(clean):
         pos, stop = m.span()
         # only a line with a space in it can hold paragraphs joined by spaces
-        spaced = joins.find(" ", pos, stop) >= 0
-        cuts = [g.span() for g in _JOINED.finditer(joins, pos, stop)] if spaced else []
+        spaced = clean.find(" ", pos, stop) >= 0
+        cuts = [g.span() for g in _JOINED.finditer(clean, pos, stop)] if spaced else []
         for cut in [*cuts, None]:
             s, e = pos, (stop if cut is None else cut[0])
-            while s < e and masked[s].isspace():
+            while s < e and clean[s].isspace():
                 s += 1
-            while e > s and masked[e - 1].isspace():
+            while e > s and clean[e - 1].isspace():
                 e -= 1
             if s < e:
-                head = _HEADING_THEN_BODY.match(joins, s, e) if spaced else None
+                head = _HEADING_THEN_BODY.match(clean, s, e) if spaced else None
                 if head is not None:
                     out.append(Line(len(out), s, head.start(1)))
                     s = head.end(1)
@@ -93,15 +91,15 @@ def lines(masked: str, norm: str | None = None) -> list[Line]:
     return out
 
 
-def pieces(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The units of masked[start:end] as stripped (start, end) spans, in order."""
-    cuts = [m.end() for m in _BOUNDARY.finditer(masked, start, end)]
+def pieces(clean: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The units of clean[start:end] as stripped (start, end) spans, in order."""
+    cuts = [m.end() for m in _BOUNDARY.finditer(clean, start, end)]
     if not cuts or cuts[-1] < end:
         cuts.append(end)
     out: list[tuple[int, int]] = []
     pos = start
     for cut in cuts:
-        piece = masked[pos:cut]
+        piece = clean[pos:cut]
         body = piece.strip()
         if body:
             s = pos + len(piece) - len(piece.lstrip())
@@ -110,10 +108,10 @@ def pieces(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def units(masked: str, body: list[Line]) -> list[Unit]:
+def units(clean: str, body: list[Line]) -> list[Unit]:
     """All units of the body lines, in order."""
     out: list[Unit] = []
     for k, line in enumerate(body):
-        for j, (s, e) in enumerate(pieces(masked, line.start, line.end)):
-            out.append(Unit(s, e, k, j == 0, masked[s:e]))
+        for j, (s, e) in enumerate(pieces(clean, line.start, line.end)):
+            out.append(Unit(s, e, k, j == 0, clean[s:e]))
     return out
