@@ -54,3 +54,13 @@ def test_undecodable_bytes_raise_a_decode_error_with_a_byte_offset():
         "cannot decode the input: byte 0x81 at byte offset 4 is not valid utf-16, "
         "and no other encoding fits"
     )
+
+
+def test_a_short_chinese_run_in_gb18030_is_not_read_as_korean():
+    text = "溫馨提示：\nThe committee met on Monday and agreed on three points.\n"
+    assert decode(text.encode("gb18030")) == (text, "gb18030")
+
+
+def test_gb18030_with_four_byte_sequences():
+    text = "时间：2024-05-01\n同志们：\n劳动最光荣👍！\n"
+    assert decode(text.encode("gb18030")) == (text, "gb18030")

@@ -59,6 +59,11 @@ TITLE = re.compile(
     r"(?:\s*[(（][^()（）]{0,30}[)）])?\s*$"
 )
 
+#: The title word that ends a title line, with what may follow it (稿, a date in brackets).
+TITLE_WORD_AT_END = re.compile(
+    rf"{TITLE_WORD}(?:稿|全文|范文|提纲)?(?:\s*[(（][^()（）]{{0,30}}[)）])?\s*$"
+)
+
 # --- salutation -------------------------------------------------------------------------
 #: An addressee that makes a clause a salutation on its own.
 ADDRESSEE_STRONG = re.compile(
@@ -185,31 +190,16 @@ def found(cue: str, text: str) -> bool:
 
 # --- noise: inline ----------------------------------------------------------------------
 #: kind -> pattern, scanned over the whole text before anything else.
-#: (kind, pattern, hint) for each kind of inline noise. The hint is what every match contains
-#: (a word, or a small character class): noise.py runs a pattern only in windows of
-#: NOISE_REACH characters around the hint's occurrences. Every quantifier is bounded, so no
-#: match reaches further and no pattern can backtrack far (bench/bench.py checks).
+#: Inline noise: (kind, pattern, hint). The hint is what every match contains (a word, or a
+#: small character class): noise.py runs a pattern only in windows of NOISE_REACH
+#: characters around the hint's occurrences. Every quantifier is bounded, so no match
+#: reaches further and no pattern can backtrack far (bench/bench.py checks).
 NOISE_REACH = 700
-INLINE_NOISE: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | re.Pattern[str]], ...] = (
+Hint = tuple[str, ...] | re.Pattern[str]
+
+#: Noise that is one thing: found first, anywhere.
+INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
     ("paywall_marker", re.compile(r"##[A-Za-z_]{2,20}##"), ("##",)),
-    (
-        "truncation",
-        re.compile(
-            r"…{0,6}\((?:[^()\n]{0,30}?省略\d{1,7}字[^()\n]{0,30}|未完[^()\n]{0,40}"
-            r"|[^()\n]{0,10}全文共\d{1,7}字[^()\n]{0,30})\)…{0,6}"
-            r"|(?:免费|在线)?(?:试读|预览)(?:已)?结束[^\n。!]{0,30}[。!]?"
-        ),
-        ("省略", "未完", "全文共", "试读", "预览"),
-    ),
-    (
-        "banner",
-        re.compile(
-            r"(?:(?:更多[\u4e00-\u9fff]{0,4}?|全网资源|海量资源|本站)?"
-            r"(?:每日更新|免费下载|请访问|请登录|访问|登录|关注|详见|尽在))?[ ]{0,3}"
-            r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]{1,200}(?:[ ]{0,3}(?:免费下载|下载|阅读全文))?"
-        ),
-        ("www.", "http"),
-    ),
     (
         "annotation",  # pinyin after a character: 領(lǐng)導
         re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\d?\)"),
@@ -226,17 +216,43 @@ INLINE_NOISE: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | re.Pattern[str
         ("替换", "填写"),
     ),
     (
+        "other",  # emoji
+        re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?"),
+        re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
+    ),
+)
+
+#: Noise that is a phrase: looked for in the text without the atoms, so that an atom inside
+#: a banner (更多范文##paidbegin##请访问…) does not leave half the banner behind.
+INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
+    (
+        "truncation",
+        re.compile(
+            r"…{0,6}\((?:[^()\n]{0,30}?省略\d{1,7}字[^()\n]{0,30}|未完[^()\n]{0,40}"
+            r"|[^()\n]{0,10}全文共\d{1,7}字[^()\n]{0,30})\)…{0,6}"
+            r"|(?:免费|在线)?(?:试读|预览)(?:已)?结束[^\n。!]{0,30}[。!]?"
+        ),
+        ("省略", "未完", "全文共", "试读", "预览"),
+    ),
+    (
+        "banner",
+        re.compile(
+            r"(?:(?:更多[\u4e00-\u9fff]{0,4}?|全网资源|海量资源|本站)?"
+            r"(?:每日更新|免费下载|请访问|请登录|访问|登录|关注|详见|尽在))?[ ]{0,3}"
+            # an address does not end in a full stop (the text after it does), and is written
+            # in lower case: an X right after it is a placeholder of the speech (XX县)
+            r"(?:https?://|www\.)[a-z0-9./_%?=&#-]{0,199}[a-z0-9/_%?=&#-]"
+            r"(?:[ ]{0,3}(?:免费下载|下载|阅读全文))?"
+        ),
+        ("www.", "http"),
+    ),
+    (
         "other",  # style sheet text leaked from the page: .content p{font-size:16px;}
         re.compile(
             r"[.#]?[A-Za-z][\w-]{0,40}(?:[ ]{0,3}[,> ][ ]{0,3}[.#]?[A-Za-z][\w-]{0,40}){0,5}"
             r"[ ]{0,3}\{[^{}\n]{0,300}\}"
         ),
         ("{",),
-    ),
-    (
-        "other",  # emoji
-        re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?"),
-        re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
     ),
     (
         "other",  # a page number, alone or glued to a line start: - 3 - / 第3页
@@ -274,5 +290,7 @@ BACK_MATTER = re.compile(
 )
 #: The longest line that can still be a keyword of a title cut one per line.
 KEYWORD_MAX = 8
+#: The longest site summary that may quote another speech's opening (a decoy salutation).
+SUMMARY_MAX = 300
 #: How many lines of site text may come before a speech (notices, keywords, titles).
 FRONT_MAX = 80

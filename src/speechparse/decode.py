@@ -44,10 +44,20 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as first:
         utf8_error = first
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise _error("utf-8", utf8_error)
-    name = "gb18030" if best.encoding in _GB else best.encoding
+    results = list(charset_normalizer.from_bytes(data))
+    if not results:
+        # the detector gives up on some GB18030 (its four-byte sequences: emoji, rare
+        # characters); GB18030 maps every code point, so a strict decode that works is right
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise _error("utf-8", utf8_error) from None
+    best = min(results, key=lambda r: r.percent_chaos)
+    # short Chinese runs read as well in Korean or Japanese code pages: among the readings
+    # that are as good as the best, a parser of Chinese speeches takes the Chinese one
+    tied = [r for r in results if r.percent_chaos <= best.percent_chaos]
+    chinese = next((r for r in tied if r.encoding in _GB), None)
+    name = "gb18030" if chinese is not None or best.encoding in _GB else best.encoding
     try:
         return data.decode(name), name
     except UnicodeDecodeError as exc:

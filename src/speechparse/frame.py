@@ -16,6 +16,10 @@ from .noise import NoiseSpan
 from .segment import Line
 
 _NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
+#: What no addressee contains: digits, brackets, quotes (a date, a quotation).
+_NOT_A_NAME = re.compile(r"[\d()《》“”\"':;。!?]")
+#: A bracketed note after a title, such as its date: （2023年3月15日）.
+_TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)")
 _SENTENCE = re.compile(r"[。!?]")
 
 
@@ -43,7 +47,7 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
         stripped = piece.strip()
         if not stripped:
             continue
-        if len(stripped) > 20:
+        if len(stripped) > 20 or _NOT_A_NAME.search(stripped):
             return None
         if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
             return None
@@ -85,15 +89,25 @@ _TITLE_END = re.compile(cues.TITLE_WORD)
 
 def _title_then_salutation(
     clean: str, line: Line
-) -> tuple[Line, int, list[tuple[int, int]]] | None:
-    """A title run into the salutation on one line (…大会上的讲话同志们：今天，…)."""
+) -> tuple[Line, list[NoiseSpan], int, list[tuple[int, int]]] | None:
+    """A title run into the salutation on one line (…大会上的讲话同志们：今天，…), perhaps
+    with its date in brackets between them (kept as noise, as on a line of its own)."""
     for m in _TITLE_END.finditer(clean, line.start, min(line.end, line.start + 80)):
-        title = clean[line.start : m.end()]
-        if _SENTENCE.search(title) or not cues.TITLE.search(title):
-            continue
-        found = salutation_at(clean, Line(line.index, m.end(), line.end))
-        if found is not None:
-            return Line(line.index, line.start, m.end()), found[0], found[1]
+        ends = [m.end()]
+        note = _TITLE_NOTE.match(clean, m.end(), line.end)
+        if note is not None:
+            ends.insert(0, note.end())  # the title's date or place, in brackets
+        for end in ends:
+            title = clean[line.start : m.end()]
+            if _SENTENCE.search(title) or not cues.TITLE.search(title):
+                continue
+            rest = end
+            while rest < line.end and clean[rest].isspace():
+                rest += 1
+            found = salutation_at(clean, Line(line.index, rest, line.end))
+            if found is not None:
+                notes = [NoiseSpan(m.end(), end, "other")] if end > m.end() else []
+                return Line(line.index, line.start, m.end()), notes, found[0], found[1]
     return None
 
 
@@ -101,14 +115,53 @@ def _decoy(clean: str, lines: list[Line], i: int, end: int) -> bool:
     """A salutation that opens a line of running text, followed within a few lines by a
     title or a salutation on a line of its own, belongs to another speech quoted in a site
     summary (猜你喜欢：同志们：今天……), not to this one."""
-    if end >= lines[i].end:
-        return False
+    if end >= lines[i].end or lines[i].end - lines[i].start > cues.SUMMARY_MAX:
+        return False  # a salutation on its own line, or a whole speech on one line
     for line in lines[i + 1 : i + 5]:
         text = clean[line.start : line.end]
+        if cues.BACK_MATTER.match(text):
+            return False  # what follows is page furniture after this speech
         found = salutation_at(clean, line)
         if _title_like(text) or (found is not None and found[0] >= line.end):
             return True
     return False
+
+
+def _salutation_inside(
+    clean: str, line: Line
+) -> tuple[list[NoiseSpan], Line | None, int, list[tuple[int, int]]] | None:
+    """A salutation in the middle of a line, after site text and the title run together with
+    it (a page that lost its line breaks: 温馨提示…删除。在…的讲话在…的讲话同志们：今天…).
+    Returns the noise before it, the title, where the salutation ends, and its parts."""
+    limit = min(line.end, line.start + cues.SUMMARY_MAX)
+    for colon in re.finditer(r":", clean[line.start : limit]):
+        p = line.start + colon.start()
+        stop = max(clean.rfind(ch, line.start, p) for ch in "。!?")
+        words = list(_TITLE_END.finditer(clean, max(line.start, stop + 1), p))
+        begin = words[-1].end() if words else max(line.start, stop + 1)
+        found = salutation_at(clean, Line(line.index, begin, line.end))
+        if found is None or found[0] != p + 1 or begin == line.start:
+            continue
+        noise: list[NoiseSpan] = []
+        title: Line | None = None
+        if words:
+            head = max(line.start, stop + 1)
+            # a title written twice (or broken, then whole): the last copy is the title
+            cut = words[-2].end() if len(words) > 1 else head
+            if _title_like(clean[cut:begin]):
+                title = Line(line.index, cut, begin)
+                if cut > head:
+                    noise.append(NoiseSpan(head, cut, "duplicate_title"))
+            else:
+                cut = begin
+            head_noise_end = head if cut > head or title is not None else cut
+        else:
+            head_noise_end = begin
+        if head_noise_end > line.start:
+            kind = _noise_kind(clean[line.start : head_noise_end]) or "other"
+            noise.insert(0, NoiseSpan(line.start, head_noise_end, kind))
+        return noise, title, found[0], found[1]
+    return None
 
 
 def _is_prose(text: str) -> bool:
@@ -128,11 +181,17 @@ def _noise_kind(text: str) -> str | None:
 
 
 def _title_like(text: str) -> bool:
-    return len(text) <= 80 and not _SENTENCE.search(text) and bool(cues.TITLE.search(text))
+    """A line that reads as a title: no sentence, a title word at its end, and more than the
+    title word alone (a lone 讲话 is a keyword, not a title)."""
+    if len(text) > 80 or _SENTENCE.search(text):
+        return False
+    m = cues.TITLE.search(text)
+    return m is not None and len(cues.TITLE_WORD_AT_END.sub("", text)) >= 2
 
 
 def _front(clean: str, front: list[Line], frame: Frame, decoys: set[int]) -> None:
     """Classify the lines before the speech: one is the title, the rest is noise."""
+    front = [piece for line in front for piece in _title_after_sentence(clean, line)]
     texts = [clean[ln.start : ln.end] for ln in front]
     kinds: list[str | None] = ["other" if ln.index in decoys else None for ln in front]
     # a title cut into one keyword per line: three or more short lines without punctuation
@@ -167,6 +226,20 @@ def _front(clean: str, front: list[Line], frame: Frame, decoys: set[int]) -> Non
         frame.noise.append(NoiseSpan(line.start, line.end, kind))
 
 
+def _title_after_sentence(clean: str, line: Line) -> list[Line]:
+    """A line of site text with the title run on after its last sentence (…请勿照搬照抄！在XX
+    大会上的讲话) is two lines: the sentence, and the title."""
+    text = clean[line.start : line.end]
+    k = max(text.rfind(ch) for ch in "。!?") + 1
+    rest = text[k:].lstrip()
+    if 0 < k < len(text) and _title_like(rest):
+        return [
+            Line(line.index, line.start, line.start + k),
+            Line(line.index, line.end - len(rest), line.end),
+        ]
+    return [line]
+
+
 def _choose_title(
     clean: str,
     front: list[Line],
@@ -182,7 +255,12 @@ def _choose_title(
         if _title_like(texts[i]) and (best is None or len(texts[i]) > _length(texts, best)):
             best = (i, i)
     for i in free:
-        pair = i + 1 in free and not _title_like(texts[i]) and _title_like(texts[i] + texts[i + 1])
+        pair = (
+            i + 1 in free
+            and not _title_like(texts[i])
+            and len(texts[i + 1]) < len(texts[i])  # the tail of a title, not a title of its own
+            and _title_like(texts[i] + texts[i + 1])
+        )
         if pair and (best is None or _length(texts, (i, i + 1)) > _length(texts, best)):
             best = (i, i + 1)
     if best is None:
@@ -222,13 +300,17 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     first = 0  # the line the body starts on (where the salutation ends)
     front_end = 0  # the lines before this one are front matter
     decoys: set[int] = set()  # lines that quote another speech's salutation
+    scanned: list[int] = []  # the lines of running text the search passed
     for i, line in enumerate(lines[: cues.FRONT_MAX]):
         found = None
         start, first = line.start, i
         titled = _title_then_salutation(clean, line)
         if titled is not None:
-            result.title, end, parts = titled
-            start, found = result.title.end, (end, parts)
+            result.title, notes, end, parts = titled
+            result.noise.extend(notes)
+            start, found = (notes[-1].end if notes else result.title.end), (end, parts)
+            while clean[start].isspace():
+                start += 1
         if found is None and i + 1 < len(lines):
             found = _split_salutation(clean, line, lines[i + 1])
             first = i + 1  # the salutation ends on the next line; the body starts there
@@ -244,7 +326,23 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             front_end = i
             break
         text = clean[line.start : line.end]
-        if _is_prose(text) and _noise_kind(text) is None:
+        if _is_prose(text):
+            scanned.append(i)
+            if _noise_kind(text) is None:
+                break
+    for k in scanned if result.salutation is None else ():
+        # the speech may have run into a line of site text or begun mid-line
+        inside = _salutation_inside(clean, lines[k])
+        if inside is not None:
+            noise, result.title, end, result.addressees = inside
+            result.noise.extend(noise)
+            start = (
+                result.title.end if result.title else (noise[-1].end if noise else lines[k].start)
+            )
+            while clean[start].isspace():
+                start += 1
+            result.salutation = (start, end)
+            first = front_end = k
             break
     if result.salutation is None:
         first = 0
@@ -253,15 +351,19 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             if lines[first].index in decoys:
                 first += 1
                 continue
-            if _is_prose(text) and _noise_kind(text) is None:
-                break
-            if text.endswith(":") or not (
-                _noise_kind(text) or _title_like(text) or len(text) <= cues.KEYWORD_MAX
-            ):
+            noise = _noise_kind(text) is not None
+            if not noise and (_is_prose(text) or text.endswith(":")):
+                break  # running text, or a lead-in (下面，我讲四点意见：): the speech
+            if not (noise or _title_like(text) or len(text) <= cues.KEYWORD_MAX):
                 break
             first += 1
-        if first == min(len(lines), cues.FRONT_MAX):  # no speech in sight: all of it is body
-            first = 0
+        limit = min(len(lines), cues.FRONT_MAX)
+        if first == limit:
+            # nothing but short lines and site text: the first line that is neither site text
+            # nor a title begins the body (if every line is site text, there is no body)
+            texts = [clean[ln.start : ln.end] for ln in lines[:limit]]
+            plain = (k for k, t in enumerate(texts) if not (_noise_kind(t) or _title_like(t)))
+            first = next(plain, limit)
         front_end = first
     _front(clean, lines[:front_end], result, decoys)
     back = _back_start(clean, lines, first)

@@ -123,8 +123,12 @@ class Analysis:
         self.family: str | None = None
         self._enumerations()
         self._achievements()
+        # the tail, where hopes and the closing may come: after the last demand; with no
+        # demands, the last three paragraphs (the last three sentences of collapsed text)
         if self.items:
             self.tail = self.items[-1] + 1
+        elif self.collapsed:
+            self.tail = max(0, len(units) - 3)
         else:
             last_lines = sorted(lines)[-3:]
             self.tail = next((i for i, u in enumerate(units) if u.line in last_lines), 0)
@@ -150,7 +154,12 @@ class Analysis:
         # demands head their own paragraphs; only after an announcement ("做到以下三点：
         # 一要…，二要…") may a list inside a paragraph be the demands
         if not self._demands(True, 0, announce) and announce is not None:
-            self._demands(False, announce + 1, announce)
+            heading = any(
+                m is not None and m.family in cues.HEADING_FAMILIES[:4] and self.para_start(i)
+                for i, m in enumerate(self.markers[announce + 1 :], announce + 1)
+            )
+            if not heading:  # a lone 一、 (the rest cut off) is no list inside a paragraph
+                self._demands(False, announce + 1, announce)
         for i in self.items:
             self.roles[i] = "ITEM"
         bounds = [*self.items, n]

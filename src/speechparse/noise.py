@@ -27,23 +27,42 @@ class NoiseSpan:
 
 
 def find_inline(norm: str) -> list[NoiseSpan]:
-    """All inline noise in the normalised text, in order, without overlaps."""
+    """All inline noise in the normalised text, in order, without overlaps: first the atoms
+    (markers, invisible characters, emoji …), then the phrases (banners, cut notices …) in
+    the text without the atoms, mapped back."""
+    atoms = _merge(_scan(norm, cues.INLINE_ATOMS))
+    if not atoms:
+        return _merge(_scan(norm, cues.INLINE_PHRASES))
+    view = View(norm, atoms)
+    phrases = [
+        NoiseSpan(*view.span(n.start, n.end), n.kind) for n in _scan(view.text, cues.INLINE_PHRASES)
+    ]
+    # a phrase swallows the atoms inside it
+    return _merge(phrases + atoms)
+
+
+def _scan(text: str, table: tuple[tuple[str, re.Pattern[str], cues.Hint], ...]) -> list[NoiseSpan]:
     found: list[NoiseSpan] = []
-    for kind, pattern, hint in cues.INLINE_NOISE:
-        for lo, hi in _windows(norm, hint):
+    for kind, pattern, hint in table:
+        for lo, hi in _windows(text, hint):
             found.extend(
-                NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(norm, lo, hi)
+                NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(text, lo, hi)
             )
+    return found
+
+
+def _merge(found: list[NoiseSpan]) -> list[NoiseSpan]:
+    """In order; a span inside an earlier, longer one is dropped."""
     found.sort(key=lambda n: (n.start, -n.end))
     merged: list[NoiseSpan] = []
     for n in found:
         if merged and n.start < merged[-1].end:
-            continue  # inside an earlier, longer match
+            continue
         merged.append(n)
     return merged
 
 
-def _windows(norm: str, hint: tuple[str, ...] | re.Pattern[str]) -> list[tuple[int, int]]:
+def _windows(norm: str, hint: cues.Hint) -> list[tuple[int, int]]:
     """Merged stretches of the text within NOISE_REACH of an occurrence of the hint."""
     if isinstance(hint, tuple):
         hits = [m.start() for w in hint if w in norm for m in re.finditer(re.escape(w), norm)]
@@ -64,7 +83,8 @@ class View:
     """The normalised text without its inline noise, and the map back to input offsets.
 
     The map is a list of kept stretches (view start, input start); with no noise it is the
-    identity and costs nothing.
+    identity and costs nothing. A truncation notice leaves a line break behind: the text
+    after it does not continue the sentence before it.
     """
 
     __slots__ = ("_input_starts", "_length", "_view_starts", "text")
@@ -84,6 +104,12 @@ class View:
                 self._view_starts.append(size)
                 self._input_starts.append(pos)
                 size += n.start - pos
+            if n.kind == "truncation":
+                # text is missing here: what follows starts somewhere else, as after a break
+                parts.append("\n")
+                self._view_starts.append(size)
+                self._input_starts.append(n.start)
+                size += 1
             pos = max(pos, n.end)
         self.text = "".join(parts)
 

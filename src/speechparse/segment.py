@@ -91,9 +91,21 @@ def lines(clean: str) -> list[Line]:
     return out
 
 
+#: A marker glued to the text before it, when line breaks were lost (…的方向1.坚持…,
+#: …覆盖面（2）规范…); it starts a unit when a CJK character comes right before it.
+_GLUED = re.compile(rf"\(\d{{1,2}}\)|\({cues.CN_NUM}\)|\d{{1,2}}[.、](?!\d)")
+
+
 def pieces(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     """The units of clean[start:end] as stripped (start, end) spans, in order."""
     cuts = [m.end() for m in _BOUNDARY.finditer(clean, start, end)]
+    glued = [
+        m.start()
+        for m in _GLUED.finditer(clean, start + 1, end)
+        if "\u4e00" <= clean[m.start() - 1] <= "\u9fff"
+    ]
+    if glued:
+        cuts = sorted({*cuts, *glued})
     if not cuts or cuts[-1] < end:
         cuts.append(end)
     out: list[tuple[int, int]] = []
