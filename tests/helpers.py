@@ -20,6 +20,13 @@ CORPUS = sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else []
 SECTIONS = ("opening", "review", "demands", "hopes", "closing")
 
 
+def read(path: Path) -> str:
+    """A sample or corpus text, decoded as speechparse decodes files."""
+    from speechparse.decode import decode
+
+    return decode(path.read_bytes())[0]
+
+
 @cache
 def validator() -> jsonschema.Draft202012Validator:
     schema = json.loads((ROOT / "schema" / "speech.schema.json").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 import speechparse
-from helpers import SAMPLES, check_invariants
+from helpers import SAMPLES, check_invariants, read
 from speechparse import DecodeError, ParseError
 from speechparse.decode import decode
 
@@ -39,7 +39,7 @@ def test_parse_bytes_reports_the_encoding_and_spans_are_into_the_decoded_text():
 
 def test_parse_file(tmp_path):
     path = tmp_path / "speech.txt"
-    path.write_bytes(SAMPLES[0].read_text(encoding="utf-8").encode("gb18030"))
+    path.write_bytes(read(SAMPLES[0]).encode("gb18030"))
     s = speechparse.parse_file(path)
     assert s.encoding == "gb18030"
     assert s.salutation.text == "同志们："

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import speechparse
-from helpers import CORPUS, SAMPLES, check_invariants
+from helpers import CORPUS, SAMPLES, check_invariants, read
 from speechparse.normalize import normalize
 
-TEXTS = {p.name: p.read_text(encoding="utf-8") for p in SAMPLES + CORPUS}
+TEXTS = {p.name: read(p) for p in SAMPLES + CORPUS}
 SPEECHES = sorted(TEXTS)
 
 FRONT = [

@@ -3,13 +3,13 @@
 import pytest
 
 import speechparse
-from helpers import CORPUS, SAMPLES, check_invariants
+from helpers import CORPUS, SAMPLES, check_invariants, read
 from update_snapshots import render
 
 
 @pytest.mark.parametrize("path", SAMPLES + CORPUS, ids=lambda p: p.name)
 def test_invariants(path):
-    text = path.read_text(encoding="utf-8")
+    text = read(path)
     check_invariants(text, speechparse.parse(text))
 
 
@@ -24,7 +24,7 @@ def test_there_are_enough_samples_covering_every_marker_family():
     assert len(SAMPLES) >= 10
     styles = set()
     for path in SAMPLES:
-        s = speechparse.parse(path.read_text(encoding="utf-8"))
+        s = speechparse.parse(read(path))
         if s.demands:
             for item in s.demands.items:
                 styles.add(item.style)
@@ -36,7 +36,7 @@ def test_seed_001_has_the_structure_of_seed_000():
     """The same speech, clean and as a download site serves it."""
     if len(CORPUS) < 2:
         pytest.skip("the development corpus is not beside the project")
-    clean, served = (speechparse.parse(p.read_text(encoding="utf-8")) for p in CORPUS[:2])
+    clean, served = (speechparse.parse(read(p)) for p in CORPUS[:2])
     assert [i.style for i in clean.demands.items] == [i.style for i in served.demands.items]
     assert len(clean.opening.greetings) == len(served.opening.greetings) == 3
     assert len(clean.hopes.items) == len(served.hopes.items) == 2

@@ -3,7 +3,7 @@
 import json
 
 import speechparse
-from helpers import ROOT, SAMPLES, validator
+from helpers import ROOT, SAMPLES, read, validator
 
 
 def test_checked_in_schema_is_up_to_date():
@@ -28,7 +28,7 @@ def test_every_field_is_described():
 
 def test_sample_outputs_validate():
     for path in SAMPLES:
-        out = speechparse.parse(path.read_text(encoding="utf-8")).model_dump(mode="json")
+        out = speechparse.parse(read(path)).model_dump(mode="json")
         validator().validate(out)
 
 

@@ -136,7 +136,7 @@ def _salutation_inside(
     limit = min(line.end, line.start + cues.SUMMARY_MAX)
     for colon in re.finditer(r":", clean[line.start : limit]):
         p = line.start + colon.start()
-        stop = max(clean.rfind(ch, line.start, p) for ch in "。!?")
+        stop = max(clean.rfind(ch, line.start, p) for ch in "。!?…】")
         words = list(_TITLE_END.finditer(clean, max(line.start, stop + 1), p))
         begin = words[-1].end() if words else max(line.start, stop + 1)
         found = salutation_at(clean, Line(line.index, begin, line.end))
@@ -376,6 +376,14 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             body = body[1:]
         else:
             body[0] = Line(body[0].index, rest, body[0].end)
+    if body and back == len(lines):
+        # page furniture run on after the last sentence of a one-line page
+        last = body[-1]
+        half = last.start + (last.end - last.start) // 2
+        m = cues.INLINE_BACK.search(clean, half, last.end)
+        if m is not None:
+            body[-1] = Line(last.index, last.start, m.start())
+            result.noise.append(NoiseSpan(m.end(), last.end, "site_notice"))
     result.body = body
     for line in lines[back:]:
         result.noise.append(NoiseSpan(line.start, line.end, "site_notice"))
