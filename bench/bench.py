@@ -26,6 +26,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 import speechparse
+from speechparse.decode import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +36,7 @@ def texts() -> list[str]:
     corpus = ROOT.parent / "shared" / "corpus"
     if corpus.is_dir():
         paths += sorted(corpus.glob("*.txt"))
-    return [p.read_text(encoding="utf-8") for p in paths]
+    return [decode(p.read_bytes())[0] for p in paths]  # samples come in several encodings
 
 
 def hostile(n: int = 200_000) -> dict[str, str]:

@@ -140,16 +140,48 @@ def indent_and_line_ends(text, data):
     return end.join(indent + line if line else line for line in lines)
 
 
+def remove_line_breaks(text, data):
+    return text.replace("\n", "")
+
+
 TRANSFORMS = {
     "front_noise": front_noise,
     "back_noise": back_noise,
     "inside_noise": inside_noise,
     "join_with_spaces": join_with_spaces,
+    "remove_line_breaks": remove_line_breaks,
     "swap_widths": swap_widths,
     "traditional": traditional,
     "indent_and_line_ends": indent_and_line_ends,
 }
 ORDER = list(TRANSFORMS)  # combined, they apply in this order
+
+
+def same_structure(got, want, collapsed=False, site_text_before=False):
+    """Shapes agree. Without line breaks a headline on a line of its own runs into its body
+    (the clean headline must begin the collapsed one) and a point glued to it may be lost
+    (首先 run into the words before it is just a word); and site text run into the title
+    cannot always be told from it (a breadcrumb that ends in 讲话材料 right before
+    市委副书记在…的讲话), so the title is not compared then."""
+    got, want = dict(got), dict(want)
+    if collapsed and site_text_before:
+        got.pop("title"), want.pop("title")
+    if collapsed:
+        for g, w in zip(got.pop("headlines"), want.pop("headlines"), strict=True):
+            assert g.startswith(w)
+        for g, w in zip(got.pop("points"), want.pop("points"), strict=True):
+            assert g in ([], w)
+    assert got == want
+
+
+def consistent_prefix(got, want, collapsed=False):
+    """A speech cut short: its demands are the first ones of the whole, all but the last
+    with the same headline (without line breaks: beginning with the same headline)."""
+    n = len(got["markers"])
+    assert got["markers"] == want["markers"][:n]
+    for g, w in zip(got["headlines"][:-1], want["headlines"][: max(0, n - 1)], strict=True):
+        assert g.startswith(w) if collapsed else g == w
+
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -164,17 +196,29 @@ def parse_checked(text):
 @given(st.sampled_from(SPEECHES), st.sampled_from(ORDER), st.data())
 def test_each_transformation_alone_keeps_the_structure(name, transform, data):
     text = TRANSFORMS[transform](TEXTS[name], data)
-    assert shape(parse_checked(text)) == clean(name)
+    same_structure(shape(parse_checked(text)), clean(name), transform == "remove_line_breaks")
 
 
 @SETTINGS
-@given(st.sampled_from(SPEECHES), st.sets(st.sampled_from(ORDER), min_size=2), st.data())
-def test_transformations_combined_keep_the_structure(name, chosen, data):
+@given(
+    st.sampled_from(SPEECHES),
+    st.sets(st.sampled_from(ORDER), min_size=2),
+    st.booleans(),
+    st.data(),
+)
+def test_transformations_combined_keep_the_structure(name, chosen, cut, data):
+    chosen.discard("join_with_spaces" if "remove_line_breaks" in chosen else "")
     text = TEXTS[name]
     for transform in ORDER:
         if transform in chosen:
             text = TRANSFORMS[transform](text, data)
-    assert shape(parse_checked(text)) == clean(name)
+    collapsed = "remove_line_breaks" in chosen
+    if cut:
+        text = text[: data.draw(st.integers(0, len(text)))]
+        consistent_prefix(shape(parse_checked(text)), clean(name), collapsed)
+    else:
+        got = shape(parse_checked(text))
+        same_structure(got, clean(name), collapsed, "front_noise" in chosen)
 
 
 @SETTINGS
@@ -196,31 +240,11 @@ def test_encoded_as_bytes(name, encoding, chosen, data):
 
 @SETTINGS
 @given(st.sampled_from(SPEECHES), st.data())
-def test_all_line_breaks_removed(name, data):
-    """With no breaks at all, a headline on a line of its own runs into its body: the
-    clean headline must begin the collapsed one. A point glued to such a headline may be
-    lost (首先 run into the words before it is just a word), so points are compared only
-    where the collapsed parse found them; everything else is the same."""
-    text = TEXTS[name].replace("\n", "")
-    if data.draw(st.booleans()):
-        text = inside_noise(text, data)
-    got, want = shape(parse_checked(text)), dict(clean(name))
-    for g, w in zip(got.pop("headlines"), want.pop("headlines"), strict=True):
-        assert g.startswith(w)
-    for g, w in zip(got.pop("points"), want.pop("points"), strict=True):
-        assert g in ([], w)
-    assert got == want
-
-
-@SETTINGS
-@given(st.sampled_from(SPEECHES), st.data())
 def test_cut_at_a_random_point_gives_a_consistent_prefix(name, data):
     text = TEXTS[name]
     cut = data.draw(st.integers(0, len(text)))
     got, want = shape(parse_checked(text[:cut])), clean(name)
-    n = len(got["markers"])
-    assert got["markers"] == want["markers"][:n]
-    assert got["headlines"][:-1] == want["headlines"][: max(0, n - 1)]
+    consistent_prefix(got, want)
     full = speechparse.parse(text)
     if full.salutation is not None and cut >= full.salutation.span.end:
         assert got["salutation"] == want["salutation"]

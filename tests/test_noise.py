@@ -36,6 +36,7 @@ def test_the_view_removes_noise_and_maps_back_to_input_offsets():
     assert view.span(2, 3) == (26, 27)  # 们
     assert view.span(4, 5) == (28, 29)  # 甲
     assert view.span(5, 5) == (29, 29)
+    assert view.span(2, 2) == (15, 15)  # empty: right after 志, before the noise
     plain = View("甲乙", [])
     assert plain.text == "甲乙" and plain.span(0, 2) == (0, 2)
 

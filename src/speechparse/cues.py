@@ -71,12 +71,23 @@ ADDRESSEE_STRONG = re.compile(
     r"委员们|同胞们|战友们|工友们|姐妹们|职工们|会员们|劳模们|"
     r"各位(?:代表|来宾|领导|嘉宾|委员|同志|同仁|朋友|老师|劳模)?|尊敬的)"
 )
-#: Words an addressee may consist of (titles, roles); with a strong one they form a list.
-ADDRESSEE_WEAK = re.compile(
-    r"(?:书记|主席|部长|市长|区长|县长|省长|局长|主任|院士|领导|嘉宾|来宾|代表|先生|女士|"
-    r"同志|朋友|职工|工会|劳模|工匠|干部|^\*+|^X+)"
+#: Titles and roles an addressee may be named by (书记, 主席 …).
+ROLES = (
+    r"书记|主席|部长|市长|区长|县长|省长|局长|主任|院士|领导|嘉宾|来宾|代表|先生|女士|同志|朋友|"
+    r"职工|工会|劳模|工匠|干部"
 )
+#: Words an addressee may consist of (titles, roles, placeholders); with a strong one they
+#: form a list.
+ADDRESSEE_WEAK = re.compile(rf"(?:{ROLES}|^\*+|^X+)")
 SALUTATION_SPLIT = re.compile(r"[、,和及与]")
+#: Words that open an address, where a salutation run into other text can begin.
+ADDRESS_OPENER = re.compile(r"尊敬的|亲爱的|敬爱的|各位|全体|在座的|同志们|朋友们")
+#: The first addressee of a salutation run into other text: it opens with an address word,
+#: is an address word alone (同志们), or is at most four characters of name before a title or
+#: role (*书记, XX区委书记).
+FIRST_ADDRESSEE = re.compile(
+    rf"(?:{ADDRESS_OPENER.pattern})|(?:{ADDRESSEE_STRONG.pattern})$|[*×X\u4e00-\u9fff]{{0,4}}(?:{ROLES})$"
+)
 #: A salutation: a short clause without sentence punctuation ending in a colon.
 SALUTATION_CLAUSE = re.compile(r"(?P<clause>[^。!?:;]{1,60}?)\s*:")
 #: Re-addressing the audience at a sentence start (同志们, / 各位代表、同志们!).
@@ -275,6 +286,8 @@ SITE_NOTICE = re.compile(
 BREADCRUMB = re.compile(
     r"^(?:首页|当前位置|您的位置|你的位置|您现在的位置|位置)\s*(?::|>|»|›)|\s(?:>{1,2}|»|›)\s"
 )
+#: The label of a site summary, which may quote the opening of another speech (a decoy).
+SUMMARY_LABEL = re.compile(r"(?:导读|导语|摘要|简介|内容提要|猜你喜欢|相关推荐)[ ]{0,3}:[ ]{0,3}$")
 #: A page or collection title that is not this speech's, or a label such as 【篇一】.
 COLLECTION = re.compile(
     r"(?:范文|精选|\d+篇|^篇[一二三四五六七八九十\d]+$|合集|汇编|大全|模板|【篇[^】]{1,3}】)"
@@ -284,10 +297,12 @@ META = re.compile(
     r"字数|标签|关键词|关键字|导语|导读|摘要|简介|内容简介|文档简介|内容提要|猜你喜欢)\s*:|阅读\s*\d*\s*次|【(?:收藏|打印|关闭|以稿换稿|字体)】"
     r"|^\(?\s*(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年[^()]{1,12}日\s*\)?$"
 )
-#: Page furniture run on after the last sentence of a line (…谢谢大家！手机扫码阅读本文…).
+#: Page furniture run on after the last sentence of a line (…谢谢大家！手机扫码阅读本文…);
+#: the phrases that are never speech may follow any text (…推动企业依法手机扫码阅读本文).
 INLINE_BACK = re.compile(
     r"(?<=[。!?”])[ ]{0,8}(?=相关文章|相关推荐|相关阅读|推荐阅读|猜你喜欢|热门文章|用户评论|"
     r"网友评论|上一篇|下一篇|手机扫码|扫一扫|分享到|打开APP|下载APP|THE END)"
+    r"|(?=手机扫码阅读|相关文章|上一篇[:：]|下一篇[:：]|打开APP|THE END|用户评论|猜你喜欢)"
 )
 #: A line that starts the page furniture after the speech; everything after it is noise.
 BACK_MATTER = re.compile(
@@ -299,5 +314,10 @@ BACK_MATTER = re.compile(
 KEYWORD_MAX = 8
 #: The longest site summary that may quote another speech's opening (a decoy salutation).
 SUMMARY_MAX = 300
+#: How far into a line site text may run before the salutation, when breaks were lost.
+FRONT_REACH = 1200
+#: The longest line that a site-text cue can make noise as a whole: a longer one holds
+#: more than site text (a speech that lost its line breaks).
+NOISE_LINE_MAX = 600
 #: How many lines of site text may come before a speech (notices, keywords, titles).
 FRONT_MAX = 80

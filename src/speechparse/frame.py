@@ -17,9 +17,15 @@ from .segment import Line
 
 _NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
 #: What no addressee contains: digits, brackets, quotes (a date, a quotation).
-_NOT_A_NAME = re.compile(r"[\d()《》“”\"':;。!?]")
+_NOT_A_NAME = re.compile(r"[\d()《》“”【】\"':;。!?]|讲话|致辞|致词|发言|报告|主持词|贺词")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: A telephone or QQ number (site text), as opposed to a year or a count (2024年, 5次).
+_PHONE = re.compile(r"[ ]*[\d-]{5,}(?![\d年月日号届次])")
+#: The 在…上的讲话 form of a title, and what cannot come before it in the same title.
+_AT_MEETING = re.compile(rf"在[^在]{{2,60}}(?:上|中|时|之际)的{cues.TITLE_WORD}")
+_NOT_A_TITLE_HEAD = re.compile(rf"{cues.TITLE_WORD}|>|»|/|首页|位置")
 #: A bracketed note after a title, such as its date: （2023年3月15日）.
-_TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)")
+_TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*")
 _SENTENCE = re.compile(r"[。!?]")
 
 
@@ -99,8 +105,8 @@ def _title_then_salutation(
             ends.insert(0, note.end())  # the title's date or place, in brackets
         for end in ends:
             title = clean[line.start : m.end()]
-            if _SENTENCE.search(title) or not cues.TITLE.search(title):
-                continue
+            if _SENTENCE.search(title) or ":" in title or not cues.TITLE.search(title):
+                continue  # site text before the title: see _salutation_inside
             rest = end
             while rest < line.end and clean[rest].isspace():
                 rest += 1
@@ -129,38 +135,94 @@ def _decoy(clean: str, lines: list[Line], i: int, end: int) -> bool:
 
 def _salutation_inside(
     clean: str, line: Line
-) -> tuple[list[NoiseSpan], Line | None, int, list[tuple[int, int]]] | None:
-    """A salutation in the middle of a line, after site text and the title run together with
-    it (a page that lost its line breaks: 温馨提示…删除。在…的讲话在…的讲话同志们：今天…).
-    Returns the noise before it, the title, where the salutation ends, and its parts."""
-    limit = min(line.end, line.start + cues.SUMMARY_MAX)
+) -> tuple[list[NoiseSpan], Line | None, tuple[int, int], list[tuple[int, int]]] | None:
+    """A salutation in the middle of a line, after site text and perhaps the title run
+    together with it (a page that lost its line breaks: 温馨提示：…删除。在…的讲话在…的讲话同志们：
+    今天…). Returns the noise before it, the title, the salutation's span, and its
+    parts."""
+    limit = min(line.end, line.start + cues.FRONT_REACH)
     for colon in re.finditer(r":", clean[line.start : limit]):
         p = line.start + colon.start()
-        stop = max(clean.rfind(ch, line.start, p) for ch in "。!?…】")
-        words = list(_TITLE_END.finditer(clean, max(line.start, stop + 1), p))
-        begin = words[-1].end() if words else max(line.start, stop + 1)
-        found = salutation_at(clean, Line(line.index, begin, line.end))
-        if found is None or found[0] != p + 1 or begin == line.start:
+        head = max(line.start, max(clean.rfind(ch, line.start, p) for ch in "。!?…】:") + 1)
+        number = _PHONE.match(clean, head, p)
+        if number is not None:
+            head = number.end()  # the number of a customer-service line, not a title
+        begin = _addressees_start(clean, head, p)
+        if begin is None or begin == line.start:
             continue
+        if begin == head and cues.SUMMARY_LABEL.search(clean, line.start, head):
+            continue  # 导读：同志们：… quotes another speech (a decoy)
         noise: list[NoiseSpan] = []
         title: Line | None = None
-        if words:
-            head = max(line.start, stop + 1)
-            # a title written twice (or broken, then whole): the last copy is the title
-            cut = words[-2].end() if len(words) > 1 else head
-            if _title_like(clean[cut:begin]):
-                title = Line(line.index, cut, begin)
-                if cut > head:
+        words = [w for w in _TITLE_END.finditer(clean, head, begin) if w.end() <= begin]
+        note = _TITLE_NOTE.fullmatch(clean, words[-1].end(), begin) if words else None
+        if words and (note is not None or not clean[words[-1].end() : begin].strip()):
+            # the title, right before the salutation (perhaps with its date between them)
+            end = words[-1].end()
+            cut = _title_start(clean, head, end, words)
+            crumb = clean[max(line.start, cut - 3) : cut].rstrip().endswith((">", "»", "›"))
+            if _title_like(clean[cut:end]) and not (crumb and end - cut < 8):
+                title = Line(line.index, cut, end)
+                if cut > head and _repeats(clean[head:cut], clean[cut:end]):
                     noise.append(NoiseSpan(head, cut, "duplicate_title"))
-            else:
-                cut = begin
-            head_noise_end = head if cut > head or title is not None else cut
-        else:
-            head_noise_end = begin
-        if head_noise_end > line.start:
-            kind = _noise_kind(clean[line.start : head_noise_end]) or "other"
-            noise.insert(0, NoiseSpan(line.start, head_noise_end, kind))
-        return noise, title, found[0], found[1]
+                    head = cut
+        before = head if title is not None and noise else (title.start if title else begin)
+        while before > line.start and clean[before - 1].isspace():
+            before -= 1
+        if before > line.start:
+            kind = _noise_kind(clean[line.start : before]) or "other"
+            noise.insert(0, NoiseSpan(line.start, before, kind))
+        if title is not None and note is not None:
+            noise.append(NoiseSpan(title.end, begin, "other"))
+        noise.sort(key=lambda n: n.start)
+        return noise, title, (begin, p + 1), addressee_parts(clean[begin:p], begin) or []
+    return None
+
+
+def _title_start(clean: str, head: int, end: int, words: list[re.Match[str]]) -> int:
+    """Where a title that ends at ``end`` begins, in site text run into it: after an earlier
+    copy of it, or at 在 of 在…上的讲话 when what comes before holds a title word or a
+    breadcrumb arrow (…> 讲话材料在全县…的讲话)."""
+    if len(words) > 1 and _repeats(clean[head : words[-2].end()], clean[words[-2].end() : end]):
+        return words[-2].end()
+    # site text run into the title ends where its last cue ends (…阅读 88 次市委副书记在…)
+    cues_end = [
+        m.end()
+        for pattern in (cues.META, cues.SITE_NOTICE, cues.BREADCRUMB, cues.COLLECTION)
+        for m in pattern.finditer(clean, head, end)
+    ]
+    start = max([head, *cues_end])
+    while start < end and clean[start].isspace():
+        start += 1
+    at = _AT_MEETING.search(clean, start, end)
+    if at is not None and at.end() == end and _NOT_A_TITLE_HEAD.search(clean, start, at.start()):
+        return at.start()
+    return start
+
+
+def _repeats(first: str, title: str) -> bool:
+    """Whether ``first`` is the title written before it (whole or broken): they end alike."""
+    a, b = re.sub(r"\W", "", first), re.sub(r"\W", "", title)
+    return len(a) * 2 >= len(b) and a[-4:] == b[-4:]
+
+
+def _addressees_start(clean: str, head: int, colon: int) -> int | None:
+    """Where the longest list of addressees that ends at ``colon`` begins, or None. It can
+    begin at ``head``, after a title word, after a character that is not Chinese (a phone
+    number, a space), or at a word that opens an address (尊敬的, 各位 …)."""
+    ends = {w.end() for w in _TITLE_END.finditer(clean, head, colon)}
+    for start in range(max(head, colon - 60), colon):
+        if clean[start].isspace():
+            continue
+        natural = (
+            start == head
+            or start in ends
+            or not ("\u4e00" <= clean[start - 1] <= "\u9fff")
+            or cues.ADDRESS_OPENER.match(clean, start) is not None
+        )
+        parts = addressee_parts(clean[start:colon], start) if natural else None
+        if parts and cues.FIRST_ADDRESSEE.match(clean[parts[0][0] : parts[0][1]]):
+            return start
     return None
 
 
@@ -171,6 +233,9 @@ def _is_prose(text: str) -> bool:
 
 
 def _noise_kind(text: str) -> str | None:
+    """What kind of site text a whole line is, or None."""
+    if len(text) > cues.NOISE_LINE_MAX:
+        return None
     if cues.BREADCRUMB.search(text):
         return "breadcrumb"
     if cues.META.search(text) or cues.COLLECTION.search(text):
@@ -265,7 +330,13 @@ def _choose_title(
             best = (i, i + 1)
     if best is None:
         # no cue word: a short line without punctuation just before the speech
-        plain = [i for i in free if 6 <= len(texts[i]) <= 60 and not cues.PUNCT.search(texts[i])]
+        plain = [
+            i
+            for i in free
+            if 6 <= len(texts[i]) <= 60
+            and not cues.PUNCT.search(texts[i])
+            and len(_CJK.findall(texts[i])) >= 4
+        ]
         best = (plain[-1], plain[-1]) if plain else None
     if best is not None:
         a, b = best
@@ -287,9 +358,12 @@ def _back_start(clean: str, lines: list[Line], first: int) -> int:
             return i
     end = len(lines)
     while end > first + 1:
-        text = clean[lines[end - 1].start : lines[end - 1].end]
+        line = lines[end - 1]
+        text = clean[line.start : line.end]
         if len(text) > 60 or _noise_kind(text) is None:
             break
+        if cues.INLINE_BACK.search(clean, line.start + 1, line.end):
+            break  # the speech's last sentence, with furniture run on (split in frame())
         end -= 1
     return end
 
@@ -300,7 +374,7 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     first = 0  # the line the body starts on (where the salutation ends)
     front_end = 0  # the lines before this one are front matter
     decoys: set[int] = set()  # lines that quote another speech's salutation
-    scanned: list[int] = []  # the lines of running text the search passed
+    scanned: list[int] = []  # the lines the search passed
     for i, line in enumerate(lines[: cues.FRONT_MAX]):
         found = None
         start, first = line.start, i
@@ -326,22 +400,15 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             front_end = i
             break
         text = clean[line.start : line.end]
-        if _is_prose(text):
-            scanned.append(i)
-            if _noise_kind(text) is None:
-                break
+        scanned.append(i)
+        if _is_prose(text) and _noise_kind(text) is None:
+            break
     for k in scanned if result.salutation is None else ():
         # the speech may have run into a line of site text or begun mid-line
         inside = _salutation_inside(clean, lines[k])
         if inside is not None:
-            noise, result.title, end, result.addressees = inside
+            noise, result.title, result.salutation, result.addressees = inside
             result.noise.extend(noise)
-            start = (
-                result.title.end if result.title else (noise[-1].end if noise else lines[k].start)
-            )
-            while clean[start].isspace():
-                start += 1
-            result.salutation = (start, end)
             first = front_end = k
             break
     if result.salutation is None:
@@ -359,11 +426,11 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             first += 1
         limit = min(len(lines), cues.FRONT_MAX)
         if first == limit:
-            # nothing but short lines and site text: the first line that is neither site text
-            # nor a title begins the body (if every line is site text, there is no body)
+            # nothing but short lines and site text: the body begins after the last line of
+            # site text or title (if every line is site text, there is no body)
             texts = [clean[ln.start : ln.end] for ln in lines[:limit]]
-            plain = (k for k, t in enumerate(texts) if not (_noise_kind(t) or _title_like(t)))
-            first = next(plain, limit)
+            site = [k + 1 for k, t in enumerate(texts) if _noise_kind(t) or _title_like(t)]
+            first = max(site, default=0)
         front_end = first
     _front(clean, lines[:front_end], result, decoys)
     back = _back_start(clean, lines, first)
@@ -376,8 +443,8 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             body = body[1:]
         else:
             body[0] = Line(body[0].index, rest, body[0].end)
-    if body and back == len(lines):
-        # page furniture run on after the last sentence of a one-line page
+    if body:
+        # page furniture run on after the last sentence of the speech
         last = body[-1]
         half = last.start + (last.end - last.start) // 2
         m = cues.INLINE_BACK.search(clean, half, last.end)

@@ -110,7 +110,10 @@ class Analysis:
         self.units = units
         lines = {u.line for u in units}
         #: the whole speech on a few lines: every sentence may open a paragraph
-        self.collapsed = len(lines) <= 3 and len(units) >= 8
+        per_line: dict[int, int] = {}
+        for u in units:
+            per_line[u.line] = per_line.get(u.line, 0) + 1
+        self.collapsed = len(lines) <= 3 and max(per_line.values(), default=0) >= 6
         self.markers: list[Marker | None] = [marker_at(u.text) for u in units]
         #: family -> [(unit, index)] of every marker of that family, in order
         self.by_family: dict[str, list[tuple[int, int | None]]] = {}
@@ -169,8 +172,19 @@ class Analysis:
     def _demands(self, heading: bool, lo: int, announce: int | None) -> bool:
         """Take the best run of the first heading family that has one as the demands;
         earlier runs of that family are numbered achievements."""
-        for family in cues.HEADING_FAMILIES:
+        for rank, family in enumerate(cues.HEADING_FAMILIES):
             runs = _runs(self._candidates(family, lo, len(self.units), heading=heading))
+            # a list that follows a lone heading of a higher level (一、 with the rest cut
+            # off) is that heading's points, not the demands
+            lone = [
+                i
+                for higher in cues.HEADING_FAMILIES[:rank]
+                for i, index in self.by_family.get(higher, ())
+                if index == 1
+                and self.para_start(i)
+                and i > (announce if announce is not None else -1)
+            ]
+            runs = [r for r in runs if not any(i < r[0] for i in lone)]
             if not runs:
                 continue
             after = [r for r in runs if announce is not None and r[0] > announce]

@@ -111,6 +111,11 @@ class View:
                 self._input_starts.append(n.start)
                 size += 1
             pos = max(pos, n.end)
+            if n.start > 0 and norm[n.start - 1] == " ":
+                # noise with spaces on both sides leaves one space, not two (which would
+                # read as paragraphs joined by spaces)
+                while pos < len(norm) and norm[pos] == " ":
+                    pos += 1
         self.text = "".join(parts)
 
     def _at(self, i: int) -> int:
@@ -126,8 +131,10 @@ class View:
         the last, so noise at either edge stays outside."""
         if not self._view_starts:
             return start, end
-        s = self._at(start)
-        return s, (self._at(end - 1) + 1 if end > start else s)
+        if end <= start:  # an empty span sits right after the text before it
+            at = self._at(start - 1) + 1 if start > 0 else 0
+            return at, at
+        return self._at(start), self._at(end - 1) + 1
 
 
 def cut(source: str, start: int, end: int, spans: list[NoiseSpan]) -> str:
