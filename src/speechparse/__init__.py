@@ -31,6 +31,7 @@ from .models import (
     Span,
     Speech,
 )
+from .render import render
 
 __version__ = "1.0.0"
 
@@ -62,4 +63,5 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "render",
 ]

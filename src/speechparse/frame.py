@@ -359,13 +359,18 @@ def _back_start(clean: str, lines: list[Line], first: int) -> int:
     end = len(lines)
     while end > first + 1:
         line = lines[end - 1]
-        text = clean[line.start : line.end]
-        if len(text) > 60 or _noise_kind(text) is None:
+        if not _trailing_noise(clean[line.start : line.end]):
             break
-        if cues.INLINE_BACK.search(clean, line.start + 1, line.end):
-            break  # the speech's last sentence, with furniture run on (split in frame())
         end -= 1
     return end
+
+
+def _trailing_noise(text: str) -> bool:
+    """A short line of site text after the speech (and not the speech's last sentence with
+    furniture run on, which frame() splits)."""
+    if len(text) > 60 or _noise_kind(text) is None:
+        return False
+    return cues.INLINE_BACK.search(text, 1) is None
 
 
 def frame(clean: str, lines: list[Line]) -> Frame:
@@ -443,6 +448,11 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             body = body[1:]
         else:
             body[0] = Line(body[0].index, rest, body[0].end)
+            if len(body) == 1 and _trailing_noise(clean[rest : body[0].end]):
+                # the rest of the salutation's line is site text, as it would be on a line
+                # of its own after the speech
+                result.noise.append(NoiseSpan(rest, body[0].end, "site_notice"))
+                body = []
     if body:
         # page furniture run on after the last sentence of the speech
         last = body[-1]
