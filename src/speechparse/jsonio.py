@@ -33,6 +33,10 @@ def json_schema() -> dict[str, Any]:
         "description": (
             f"A Chinese official speech parsed by speechparse, contract version {SCHEMA_VERSION}. "
             "Offsets are Unicode code points into the parsed text, half-open. "
+            "speechparse always writes every field; a field with a default may be absent from "
+            "JSON that other tools produce, and means its default then. Rules JSON Schema "
+            "cannot state, which the Python models check: span.start <= span.end; children "
+            "lie inside their parents' spans; sections are in document order. "
             + (schema.get("description") or "")
         ).strip(),
     }
