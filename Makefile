@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
-.PHONY: demo test lint schema samples bench score clean
+.PHONY: demo test lint schema samples bench score example clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,5 +43,11 @@ bench: $(STAMP)
 score: $(STAMP)
 	$(BIN)/python $(SHARED)/tools/score.py -v --min-accuracy 0.97
 
+## example: a consumer outside Python (Node + ajv) validates a parse against the schema
+example: $(STAMP)
+	npm ci --prefix examples/node --no-audit --no-fund --silent
+	$(BIN)/speechparse parse samples/02-congress-dun-shi.txt > .venv/example-speech.json
+	node examples/node/validate.mjs schema/speech.schema.json .venv/example-speech.json
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist examples/node/node_modules
