@@ -48,7 +48,7 @@ HEADING_FAMILIES = ("dun", "paren", "ordinal", "yao", "arabic", "shi", "arabic_p
 POINT_FAMILIES = ("paren", "shi", "arabic", "arabic_paren", "ordinal", "yao", "sequence")
 #: A unit may be cut before one of these when it follows ; or : (一是…；二是…).
 MARKER_AFTER_CLAUSE = re.compile(
-    rf"(?:{CN_NUM}是(?!否)|{CN_NUM}要(?![求素点件])|\({CN_NUM}\)|第{CN_NUM}[,、]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d))"
+    rf"(?:{CN_NUM}是(?!否)|{CN_NUM}要(?![求素点件])|(?:首先|其次|再次|最后)[,、]|\({CN_NUM}\)|第{CN_NUM}[,、]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d))"
 )
 MARKER_AFTER_COMMA = re.compile(rf"{CN_NUM}(?:是(?!否)|要(?![求素点件]))")
 
