@@ -1,13 +1,11 @@
 """render(): canonical text, a fixpoint of parse-then-render, that keeps the structure."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
 
 import speechparse
 from helpers import CORPUS, SAMPLES, check_invariants, read
 from speechparse import render
 from test_metamorphic import shape
-from test_properties import speechlike
 
 CANONICAL = (
     "在全县工会大会上的讲话\n"
@@ -63,10 +61,3 @@ def test_real_speeches_keep_their_structure_and_render_is_a_fixpoint(path):
     check_invariants(text, again)
     assert shape(again) == shape(first)
     assert render(again) == text
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(speechlike)
-def test_render_is_a_fixpoint_on_any_text(text):
-    once = render(speechparse.parse(text))
-    assert render(speechparse.parse(once)) == once

@@ -207,23 +207,34 @@ def _repeats(first: str, title: str) -> bool:
 
 
 def _addressees_start(clean: str, head: int, colon: int) -> int | None:
-    """Where the longest list of addressees that ends at ``colon`` begins, or None. It can
-    begin at ``head``, after a title word, after a character that is not Chinese (a phone
-    number, a space), or at a word that opens an address (尊敬的, 各位 …)."""
+    """Where the list of addressees that ends at ``colon`` begins, or None. It can begin at
+    ``head``, after a title word, after a character that is not Chinese (a phone number, a
+    space), at a placeholder (*书记) or at a word that opens an address (尊敬的, 各位 …). Of
+    the lists that can be read, the one with the most addressees wins, then the one whose
+    first addressee opens with an address word or a placeholder, then the longest."""
     ends = {w.end() for w in _TITLE_END.finditer(clean, head, colon)}
+    best: tuple[int, int, int] | None = None
     for start in range(max(head, colon - 60), colon):
         if clean[start].isspace():
             continue
         natural = (
             start == head
             or start in ends
+            or clean[start] in "*×X"
             or not ("\u4e00" <= clean[start - 1] <= "\u9fff")
             or cues.ADDRESS_OPENER.match(clean, start) is not None
         )
         parts = addressee_parts(clean[start:colon], start) if natural else None
-        if parts and cues.FIRST_ADDRESSEE.match(clean[parts[0][0] : parts[0][1]]):
-            return start
-    return None
+        if not parts:
+            continue
+        first = clean[parts[0][0] : parts[0][1]]
+        if not cues.FIRST_ADDRESSEE.match(first):
+            continue
+        plain = cues.ADDRESS_OPENER.match(first) or first[0] in "*×X"
+        score = (len(parts), 1 if plain else 0, -start)
+        if best is None or score > best:
+            best = score
+    return -best[2] if best is not None else None
 
 
 def _is_prose(text: str) -> bool:
@@ -368,6 +379,8 @@ def _back_start(clean: str, lines: list[Line], first: int) -> int:
 def _trailing_noise(text: str) -> bool:
     """A short line of site text after the speech (and not the speech's last sentence with
     furniture run on, which frame() splits)."""
+    if len(text) <= 40 and not _SENTENCE.search(text) and cues.BACK_MATTER.match(text):
+        return True
     if len(text) > 60 or _noise_kind(text) is None:
         return False
     return cues.INLINE_BACK.search(text, 1) is None
