@@ -207,7 +207,7 @@ class Speech(_Model):
     """The encoding the input bytes were decoded from (parse_bytes, parse_file, the command
     line), e.g. "utf-8", "gb18030", "utf-16"; null when parse() was given text."""
     title: Block | None = None
-    """The title line (在XX区工会代表大会上的讲话), or null."""
+    """The title line (在XX市职工代表大会上的讲话), or null."""
     salutation: Salutation | None = None
     """The salutation, or null."""
     opening: Opening | None = None
