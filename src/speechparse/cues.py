@@ -14,17 +14,12 @@ from __future__ import annotations
 import re
 
 # --- numerals ---------------------------------------------------------------------------
-CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUM = "[一二三四五六七八九十百零〇两]+"
 COUNT = rf"(?:{CN_NUM}|\d{{1,2}}|几)"
 
 # --- sentence structure -----------------------------------------------------------------
 #: Ends a sentence (closing quotes and brackets that follow stay with it).
 SENTENCE_END = re.compile(r"[。!?]+[”’\"」』)]*|…{2}(?=[”’\"」』)]*\s*$)")
-#: Ends the heading part of a unit: a headline stops at the first of these.
-HEADLINE_END = re.compile(r"[。!?;:]")
-#: A clause boundary inside a sentence where an enumeration may continue (；二是 / ：一是).
-CLAUSE_BREAK = re.compile(r"[;:,]")
 PUNCT = re.compile(r"[。!?,;:、“”\"'()《》…]")
 
 # --- enumeration markers (at the start of a unit) ---------------------------------------
@@ -109,7 +104,6 @@ ACT_OBJECTS = ("问候", "祝贺", "贺意", "敬意", "感谢", "谢意", "欢�
                "致敬", "节日")  # fmt: skip
 ACT_OBJECT = f"(?:{'|'.join(ACT_OBJECTS)})"
 GREETING = re.compile(rf"(?:向|对)[^。!?]{{1,90}}?{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}")
-ACT_TARGET_START = re.compile(r"(?:(?<=^)|(?<=[,、\s]))(?:并通过你们|并)?向|(?:^|(?<=[,\s]))对")
 ACT = re.compile(rf"{ACT_VERB}[^,;。!?向]*")
 
 # --- review -----------------------------------------------------------------------------
