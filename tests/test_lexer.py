@@ -29,6 +29,7 @@ def test_cn_number(numeral, value):
         ("二十是坚持", Marker("shi", 20, 3)),
         ("第一,要当好标杆", Marker("ordinal", 1, 3)),
         ("第二点,要当好先锋", Marker("ordinal", 2, 4)),
+        ("第三点希望,要争当表率", Marker("ordinal", 3, 6)),
         ("3.抓好队伍", Marker("arabic", 3, 2)),
         ("(2)规范管理", Marker("arabic_paren", 2, 3)),
         ("其次,要抓好宣传", Marker("sequence", 2, 3)),

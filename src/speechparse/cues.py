@@ -27,7 +27,9 @@ PUNCT = re.compile(r"[。!?,;:、“”\"'()《》…]")
 MARKERS: dict[str, re.Pattern[str]] = {
     "arabic_paren": re.compile(r"\((?P<n>\d{1,2})\)"),
     "paren": re.compile(rf"\((?P<n>{CN_NUM})\)[、.,]?"),
-    "ordinal": re.compile(rf"第(?P<n>{CN_NUM})(?:点|个方面|方面|条|项)?(?:[,、:]|是(?!否))"),
+    "ordinal": re.compile(
+        rf"第(?P<n>{CN_NUM})(?:点|个方面|方面|条|项)?(?:希望|要求|意见|建议)?(?:[,、:]|是(?!否))"
+    ),
     "dun": re.compile(rf"(?P<n>{CN_NUM})[、.](?!\d)"),
     "yao": re.compile(rf"(?P<n>{CN_NUM})要(?![求素点件])"),
     "shi": re.compile(rf"(?P<n>{CN_NUM})是(?!否|非)"),
