@@ -19,7 +19,7 @@ COUNT = rf"(?:{CN_NUM}|\d{{1,2}}|几)"
 
 # --- sentence structure -----------------------------------------------------------------
 #: Ends a sentence (closing quotes and brackets that follow stay with it).
-SENTENCE_END = re.compile(r"[。!?]+[”’\"」』)]*|…{2}(?=[”’\"」』)]*\s*$)")
+SENTENCE_END = re.compile(r"[。!?]+(?:…{1,6})?[”’\"」』)]*|…{2}(?=[”’\"」』)]*\s*$)")
 PUNCT = re.compile(r"[。!?,;:、“”\"'()《》…]")
 
 # --- enumeration markers (at the start of a unit) ---------------------------------------
@@ -45,7 +45,8 @@ HEADING_FAMILIES = ("dun", "paren", "ordinal", "yao", "arabic", "shi", "arabic_p
 POINT_FAMILIES = ("paren", "shi", "arabic", "arabic_paren", "ordinal", "yao", "sequence")
 #: A unit may be cut before one of these when it follows ; or : (一是…；二是…).
 MARKER_AFTER_CLAUSE = re.compile(
-    rf"(?:{CN_NUM}是(?!否)|{CN_NUM}要(?![求素点件])|(?:首先|其次|再次|最后)[,、]|\({CN_NUM}\)|第{CN_NUM}[,、]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d))"
+    rf"(?:{CN_NUM}是(?!否)|{CN_NUM}要(?![求素点件])|(?:首先|其次|再次|最后)[,、]|\({CN_NUM}\)"
+    rf"|第{CN_NUM}(?:点|个方面|方面|条|项)?(?:希望|要求|意见|建议)?[,、]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d))"
 )
 MARKER_AFTER_COMMA = re.compile(rf"{CN_NUM}(?:是(?!否)|要(?![求素点件]))")
 
