@@ -143,10 +143,13 @@ class Analysis:
     def _candidates(
         self, family: str, lo: int, hi: int, heading: bool
     ) -> list[tuple[int, int | None]]:
+        # 一是… lists run inside paragraphs as points or achievements; as demands they open
+        # real lines (inside a paragraph, only after an announcement: see _enumerations)
+        opens = (lambda i: self.units[i].first) if family == "shi" else self.para_start
         return [
             (i, index)
             for i, index in self.by_family.get(family, ())
-            if lo <= i < hi and (not heading or self.para_start(i))
+            if lo <= i < hi and (not heading or opens(i))
         ]
 
     def _enumerations(self) -> None:
