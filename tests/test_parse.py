@@ -199,3 +199,11 @@ def test_noise_never_joins_two_lines():
     text = "同志们：\n今天大会隆重召开。www.example.com\n一要甲。\n二要乙。\n"
     s = speechparse.parse(text)
     assert [i.marker for i in s.demands.items] == ["一要", "二要"]
+
+
+def test_readdressing_with_a_colon_opens_the_call_to_action():
+    call = "同志们：新的征程已经开启，让我们携手奋进！"
+    text = "同志们：\n一要学习。\n二要实干。\n" + call + "\n谢谢大家！\n"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    assert s.closing.call_to_action.text == call

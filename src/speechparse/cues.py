@@ -89,7 +89,7 @@ FIRST_ADDRESSEE = re.compile(
 #: A salutation: a short clause without sentence punctuation ending in a colon.
 SALUTATION_CLAUSE = re.compile(r"(?P<clause>[^。!?:;]{1,60}?)\s*:")
 #: Re-addressing the audience at a sentence start (同志们, / 各位代表、同志们!).
-READDRESS_CLAUSE = re.compile(r"(?P<clause>[^。!?:;,]{1,40}?)[,!]")
+READDRESS_CLAUSE = re.compile(r"(?P<clause>[^。!?:;,]{1,40}?)[,!:]")
 #: Words that show a colon line is not a salutation but site text or a quotation.
 NOT_ADDRESSEE = re.compile(r"(?:提示|客服|说明|时间|来源|作者|电话|地址|指出|强调|表示|认为|说)")
 
