@@ -109,10 +109,10 @@ class Analysis:
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
         lines = {u.line for u in units}
-        #: the whole speech on a few lines: every sentence may open a paragraph
         per_line: dict[int, int] = {}
         for u in units:
             per_line[u.line] = per_line.get(u.line, 0) + 1
+        #: the whole speech on a few lines: every sentence may open a paragraph
         self.collapsed = len(lines) <= 3 and max(per_line.values(), default=0) >= 6
         self.markers: list[Marker | None] = [marker_at(u.text) for u in units]
         #: family -> [(unit, index)] of every marker of that family, in order
@@ -377,5 +377,5 @@ def _lead(analysis: Analysis, i: int, j: int, accepts: Any) -> tuple[int, str]:
 
 
 def _token(kind: str, first: Unit, last: Unit) -> Token:
-    """A token for the units first..last (one unit, or a run of plain text on a line)."""
+    """A token for the units first..last (one unit, or a run of plain text)."""
     return Token(kind, first.text, start_pos=first.start, end_pos=last.end)
