@@ -41,7 +41,7 @@ def parse(text: str, *, strict: bool = False) -> Speech:
         units=units,
     )
     heads = [u for u in (stream.title, stream.salutation) if u is not None]
-    builder = Builder(text, view, inline, outline.body, [*heads, *units])
+    builder = Builder(text, view, inline, outline.body, [*heads, *units], outline.addressees)
     try:
         parts = builder.transform(parse_units(stream))
     except UnexpectedInput as exc:  # the grammar accepts TEXT everywhere: this is a bug
@@ -87,11 +87,7 @@ def _unit(clean: str, start: int, end: int) -> segment.Unit:
 
 
 def _salutation(clean: str, outline: framing.Frame) -> segment.Unit | None:
-    if outline.salutation is None:
-        return None
-    unit = _unit(clean, *outline.salutation)
-    unit.info["addressees"] = outline.addressees
-    return unit
+    return _unit(clean, *outline.salutation) if outline.salutation else None
 
 
 def _fallback(builder: Builder, units: list[segment.Unit]) -> dict[str, object]:

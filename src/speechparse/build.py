@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,7 @@ class Builder(Transformer[Token, Any]):
         noise: list[NoiseSpan],
         lines: list[Line],
         units: list[Unit],
+        addressees: list[tuple[int, int]],
     ) -> None:
         super().__init__(visit_tokens=False)
         self.source = source
@@ -59,6 +61,7 @@ class Builder(Transformer[Token, Any]):
         self.noise = noise
         self.lines = lines
         self._line_starts = [ln.start for ln in lines]
+        self.addressees = addressees  # the salutation's parts, in the view
         self.by_start = {u.start: u for u in units}
         self.all = units
         self._index = {u.start: i for i, u in enumerate(units)}
@@ -159,8 +162,7 @@ class Builder(Transformer[Token, Any]):
 
     def salutation(self, children: list[Token]) -> tuple[str, Data]:
         u = self.by_start[children[0].start_pos]
-        parts: list[tuple[int, int]] = u.info.get("addressees", [])  # type: ignore[assignment]
-        names = [self.slice(s, e) for s, e in parts]
+        names = [self.slice(s, e) for s, e in self.addressees]
         return "salutation", {**self.block(u.start, u.end), "addressees": names}
 
     def opening(self, children: list[Token]) -> tuple[str, Data]:
@@ -214,17 +216,13 @@ class Builder(Transformer[Token, Any]):
 
     def review(self, children: list[Token]) -> tuple[str, Data]:
         units = self.units(children)
-        heads = [i for i, u in enumerate(units) if u.kind == "ACHIEVEMENT"]
-        achievements = []
-        for n, i in enumerate(heads):
-            head = units[i]
-            stop = heads[n + 1] if n + 1 < len(heads) else len(units)
-            end = head.end
-            for u in units[i + 1 : stop]:
-                if u.line != head.line and marker_at(head.text) is None:
-                    break
-                end = u.end
-            achievements.append(self.make_item(head, end, [], "。!?:"))
+        # a headed achievement is its paragraph; a numbered one runs to the next
+        runs = _runs(
+            units,
+            lambda u: u.kind == "ACHIEVEMENT",
+            lambda head, u: u.line == head.line or marker_at(head.text) is not None,
+        )
+        achievements = [self.make_item(head, end, [], "。!?:") for head, end in runs]
         return "review", self.section(units, achievements=achievements)
 
     def preamble(self, children: list[Token]) -> list[Unit]:
@@ -261,17 +259,15 @@ class Builder(Transformer[Token, Any]):
 
     def hopes(self, children: list[Token]) -> tuple[str, Data]:
         units = self.units(children)
-        heads = [i for i, u in enumerate(units) if u.kind == "HOPE" and not u.promoted]
-        items = []
-        for n, i in enumerate(heads):
-            head = units[i]
-            stop = heads[n + 1] if n + 1 < len(heads) else len(units)
-            end = head.end
-            for u in units[i + 1 : stop]:
-                if u.line != head.line:
-                    break
-                end = u.end
-            items.append({**self.block(head.start, end), "addressee": self.addressee(head)})
+        # a hope runs to the end of its line or the next hope (a lead sentence is no hope)
+        runs = _runs(
+            units,
+            lambda u: u.kind == "HOPE" and not u.promoted,
+            lambda head, u: u.line == head.line,
+        )
+        items = [
+            {**self.block(head.start, end), "addressee": self.addressee(head)} for head, end in runs
+        ]
         return "hopes", self.section(units, items=items)
 
     def addressee(self, u: Unit) -> str | None:
@@ -313,3 +309,21 @@ class Builder(Transformer[Token, Any]):
 
     def start(self, children: list[tuple[str, Data]]) -> dict[str, Data]:
         return dict(children)
+
+
+def _runs(
+    units: list[Unit], is_head: Callable[[Unit], bool], keep: Callable[[Unit, Unit], bool]
+) -> list[tuple[Unit, int]]:
+    """Each head among the units, with where its run ends: it takes the units after it, up
+    to the next head, for as long as ``keep(head, unit)`` holds."""
+    heads = [i for i, u in enumerate(units) if is_head(u)]
+    out = []
+    for n, i in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(units)
+        end = units[i].end
+        for u in units[i + 1 : stop]:
+            if not keep(units[i], u):
+                break
+            end = u.end
+        out.append((units[i], end))
+    return out

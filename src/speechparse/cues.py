@@ -23,13 +23,13 @@ SENTENCE_END = re.compile(r"[。!?]+(?:…{1,6})?[”’\"」』)]*|…{2}(?=[�
 PUNCT = re.compile(r"[。!?,;:、“”\"'()《》…]")
 
 # --- enumeration markers (at the start of a unit) ---------------------------------------
+#: What may follow 第一 in an ordinal marker: 第一点, 第一个方面, 第一点希望 …
+ORDINAL_TAIL = r"(?:点|个方面|方面|条|项)?(?:希望|要求|意见|建议)?"
 #: family -> pattern; group "n" is the number. Order matters: the first match wins.
 MARKERS: dict[str, re.Pattern[str]] = {
     "arabic_paren": re.compile(r"\((?P<n>\d{1,2})\)"),
     "paren": re.compile(rf"\((?P<n>{CN_NUM})\)[、.,]?"),
-    "ordinal": re.compile(
-        rf"第(?P<n>{CN_NUM})(?:点|个方面|方面|条|项)?(?:希望|要求|意见|建议)?(?:[,、:]|是(?!否))"
-    ),
+    "ordinal": re.compile(rf"第(?P<n>{CN_NUM}){ORDINAL_TAIL}(?:[,、:]|是(?!否))"),
     "dun": re.compile(rf"(?P<n>{CN_NUM})[、.](?!\d)"),
     "yao": re.compile(rf"(?P<n>{CN_NUM})要(?![求素点件])"),
     "shi": re.compile(rf"(?P<n>{CN_NUM})是(?!否|非)"),
@@ -46,7 +46,7 @@ POINT_FAMILIES = ("paren", "shi", "arabic", "arabic_paren", "ordinal", "yao", "s
 #: A unit may be cut before one of these when it follows ; or : (一是…；二是…).
 MARKER_AFTER_CLAUSE = re.compile(
     rf"(?:{CN_NUM}是(?!否)|{CN_NUM}要(?![求素点件])|(?:首先|其次|再次|最后)[,、]|\({CN_NUM}\)"
-    rf"|第{CN_NUM}(?:点|个方面|方面|条|项)?(?:希望|要求|意见|建议)?[,、]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d))"
+    rf"|第{CN_NUM}{ORDINAL_TAIL}[,、]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d))"
 )
 MARKER_AFTER_COMMA = re.compile(rf"{CN_NUM}(?:是(?!否)|要(?![求素点件]))")
 

@@ -364,8 +364,7 @@ def _back_start(clean: str, lines: list[Line], first: int) -> int:
     """Index of the first line of page furniture after the speech (len(lines) if none)."""
     half = first + (len(lines) - first) // 2
     for i in range(max(first + 1, half), len(lines)):
-        text = clean[lines[i].start : lines[i].end]
-        if len(text) <= 40 and not _SENTENCE.search(text) and cues.BACK_MATTER.match(text):
+        if _furniture(clean[lines[i].start : lines[i].end]):
             return i
     end = len(lines)
     while end > first + 1:
@@ -376,10 +375,17 @@ def _back_start(clean: str, lines: list[Line], first: int) -> int:
     return end
 
 
+def _furniture(text: str) -> bool:
+    """A short line that opens the page furniture after a speech (相关文章, 上一篇：…)."""
+    return (
+        len(text) <= 40 and not _SENTENCE.search(text) and cues.BACK_MATTER.match(text) is not None
+    )
+
+
 def _trailing_noise(text: str) -> bool:
     """A short line of site text after the speech (and not the speech's last sentence with
     furniture run on, which frame() splits)."""
-    if len(text) <= 40 and not _SENTENCE.search(text) and cues.BACK_MATTER.match(text):
+    if _furniture(text):
         return True
     if len(text) > 60 or _noise_kind(text) is None:
         return False

@@ -23,6 +23,7 @@ from lark import Token
 from lark.lexer import Lexer, LexerState
 
 from . import cues
+from .frame import addressee_parts
 from .segment import Unit
 
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -95,8 +96,6 @@ def _runs(cands: list[tuple[int, int | None]]) -> list[list[int]]:
 
 def readdress(text: str) -> bool:
     """True when a sentence opens by addressing the audience again (同志们，…)."""
-    from .frame import addressee_parts  # the same test as the salutation's
-
     if not cues.ADDRESSEE_STRONG.search(text, 0, 40):
         return False
     m = cues.READDRESS_CLAUSE.match(text)
@@ -324,24 +323,17 @@ class SpeechLexer(Lexer):
         for i, unit in enumerate(units):
             cands = analysis.candidates(i)
             plain = cands == ["TEXT"]
-            if plain and unit.first and not lead:
-                j = _section_start_later(analysis, i)
-                if j is not None:
-                    if held:
-                        yield _token("TEXT", held[0], held[-1])
-                        held = []
-                    lead, lead_kind = _lead(analysis, i, j, accepts)
+            j = _section_start_later(analysis, i) if plain and unit.first and not lead else None
+            if held and (j is not None or lead or not plain):
+                yield _token("TEXT", held[0], held[-1])
+                held = []
+            if j is not None:
+                lead, lead_kind = _lead(analysis, i, j, accepts)
             if lead:
-                if held:
-                    yield _token("TEXT", held[0], held[-1])
-                    held = []
                 unit.kind, unit.promoted = (lead_kind if unit.first else "TEXT"), True
                 lead -= 1
                 yield _token(unit.kind, unit, unit)
                 continue
-            if not plain and held:
-                yield _token("TEXT", held[0], held[-1])
-                held = []
             unit.kind = "TEXT" if plain else next(k for k in cands if accepts(k))
             if unit.kind == "TEXT":
                 held.append(unit)

@@ -9,7 +9,7 @@ end (a headline on its own line).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import cues
 
@@ -39,8 +39,6 @@ class Unit:
     """The terminal the lexer gave it; set while parsing."""
     promoted: bool = False
     """True when the unit took the kind of a later unit on its line (see lexer.py)."""
-    info: dict[str, object] = field(default_factory=dict)
-    """What the lexer found: marker, count, addressee …"""
 
 
 _LINE = re.compile(r"[^\n]+")
