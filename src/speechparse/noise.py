@@ -139,6 +139,8 @@ class View:
 
 def cut(source: str, start: int, end: int, spans: list[NoiseSpan]) -> str:
     """``source[start:end]`` with the inline noise inside it removed."""
+    if not spans:
+        return source[start:end]
     i = bisect_right(spans, start, key=lambda n: n.end)
     if i == len(spans) or spans[i].start >= end:
         return source[start:end]

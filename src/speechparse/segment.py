@@ -45,14 +45,16 @@ _LINE = re.compile(r"[^\n]+")
 #: Where one physical line holds several paragraphs joined by spaces: two or more spaces, a
 #: space after a sentence end, or a space before a heading marker (…主力军。 二、服务…).
 _JOINED = re.compile(
-    rf"\s{{2,}}|(?<=[。!?”])\s+|\s+(?=(?:{cues.CN_NUM}、|\({cues.CN_NUM}\)|第{cues.CN_NUM}[,、]))"
+    r"(?=\s)"  # every alternative starts with a space: tested first, the scan is faster
+    rf"(?:\s{{2,}}|(?<=[。!?”])\s+|\s+(?=(?:{cues.CN_NUM}、|\({cues.CN_NUM}\)|第{cues.CN_NUM}[,、])))"
 )
-#: A unit ends after one of these (every alternative starts with a fixed character, so the
-#: scan is fast).
+#: A unit ends after one of these (every alternative starts with one of a few characters,
+#: tested first, so the scan is fast).
 _BOUNDARY = re.compile(
-    rf"{cues.SENTENCE_END.pattern}"
+    r"(?=[。!?…;:,])"
+    rf"(?:{cues.SENTENCE_END.pattern}"
     rf"|[;:](?=\s*(?:{cues.MARKER_AFTER_CLAUSE.pattern}|{cues.CN_NUM}、))"
-    rf"|,(?=\s*{cues.MARKER_AFTER_COMMA.pattern})"
+    rf"|,(?=\s*{cues.MARKER_AFTER_COMMA.pattern}))"
 )
 
 
