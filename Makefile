@@ -17,15 +17,14 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/speechparse parse samples/01-mayday-yao.txt --indent
 
-## test: lint, then the whole test suite
-test: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+## test: lint and type-check, then the whole test suite
+test: lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 ## schema: regenerate schema/speech.schema.json from the models
 schema: $(STAMP)

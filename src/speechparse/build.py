@@ -105,7 +105,8 @@ class Builder(Transformer[Token, Any]):
         out: list[Unit] = []
         for c in children:
             if isinstance(c, Token):
-                out.extend(self.all[self._index[c.start_pos] : self._index_end[c.end_pos] + 1])
+                start, end = _bounds(c)
+                out.extend(self.all[self._index[start] : self._index_end[end] + 1])
         return out
 
     @staticmethod
@@ -157,11 +158,11 @@ class Builder(Transformer[Token, Any]):
 
     # --- the rules of grammar/speech.lark ---------------------------------------------
     def title(self, children: list[Token]) -> tuple[str, Data]:
-        u = self.by_start[children[0].start_pos]
+        u = self.by_start[_bounds(children[0])[0]]
         return "title", self.block(u.start, u.end)
 
     def salutation(self, children: list[Token]) -> tuple[str, Data]:
-        u = self.by_start[children[0].start_pos]
+        u = self.by_start[_bounds(children[0])[0]]
         names = [self.slice(s, e) for s, e in self.addressees]
         return "salutation", {**self.block(u.start, u.end), "addressees": names}
 
@@ -309,6 +310,12 @@ class Builder(Transformer[Token, Any]):
 
     def start(self, children: list[tuple[str, Data]]) -> dict[str, Data]:
         return dict(children)
+
+
+def _bounds(token: Token) -> tuple[int, int]:
+    """A token's [start, end) in the view (the lexer sets both on every token)."""
+    assert token.start_pos is not None and token.end_pos is not None
+    return token.start_pos, token.end_pos
 
 
 def _runs(

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from lark import Lark, Tree
+from lark import Lark, Token, Tree
 
 from .lexer import SpeechLexer, Stream
 
@@ -34,6 +34,6 @@ def parser() -> Lark:
     return Lark(grammar_text(), parser="lalr", lexer=SpeechLexer, strict=True)
 
 
-def parse_units(stream: Stream) -> Tree:
+def parse_units(stream: Stream) -> Tree[Token]:
     """The parse tree of a stream of units; the lexer sets each unit's ``kind``."""
-    return parser().parse(stream)  # type: ignore[arg-type]
+    return parser().parse(stream)  # Lark hands the stream to SpeechLexer as it is

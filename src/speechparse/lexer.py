@@ -235,14 +235,19 @@ class Analysis:
             ):
                 heads.append(i)
         group: list[int] = []
-        for i in [*heads, None]:
-            if i is not None and group and self.units[i].line - self.units[group[-1]].line <= 3:
-                group.append(i)
+        ends: list[int | None] = [*heads, None]  # None closes the last group
+        for head in ends:
+            if (
+                head is not None
+                and group
+                and self.units[head].line - self.units[group[-1]].line <= 3
+            ):
+                group.append(head)
                 continue
             if len(group) >= 2:
                 for k in group:
                     self.roles[k] = "ACHIEVEMENT"
-            group = [i] if i is not None else []
+            group = [head] if head is not None else []
 
     def candidates(self, i: int) -> list[str]:
         """The terminals unit ``i`` could be, most specific first; TEXT always last."""

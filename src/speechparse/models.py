@@ -7,11 +7,11 @@ documentation as Python users.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Final = "1.0"
 
 MarkerStyle = Literal["yao", "dun", "paren", "shi", "ordinal", "arabic", "arabic_paren", "sequence"]
 NoiseKind = Literal[

@@ -124,13 +124,10 @@ class Draft:
 
 
 def _sentence(draw: Any, ends: str = "。") -> str:
-    return (
-        draw(st.sampled_from(VERBS))
-        + draw(st.sampled_from(TOPICS))
-        + "，"
-        + draw(st.sampled_from(GOALS))
-        + ends
-    )
+    verb: str = draw(st.sampled_from(VERBS))
+    topic: str = draw(st.sampled_from(TOPICS))
+    goal: str = draw(st.sampled_from(GOALS))
+    return f"{verb}{topic}，{goal}{ends}"
 
 
 @st.composite
