@@ -117,6 +117,16 @@ def test_title_run_into_the_salutation():
     assert [text[ln.start : ln.end] for ln in out.body] == ["今天，大会隆重召开。"]
 
 
+def test_a_word_run_into_an_honorific_is_not_an_addressee():
+    """尊敬的 opens an addressee: a page keyword glued before it is site text."""
+    assert sal("工会尊敬的各位领导、同志们：") is None
+    text = "工会尊敬的各位领导、各位来宾，同志们：今天，大会隆重召开。\n"
+    _, out = outline(text)
+    assert text[out.salutation[0] : out.salutation[1]] == "尊敬的各位领导、各位来宾，同志们："
+    assert [(text[n.start : n.end], n.kind) for n in out.noise] == [("工会", "other")]
+    assert [text[ln.start : ln.end] for ln in out.body] == ["今天，大会隆重召开。"]
+
+
 def test_salutation_over_two_lines():
     text = "尊敬的各位领导、各位来宾，\n同志们、朋友们：\n今天，大会隆重召开。\n"
     _, out = outline(text)

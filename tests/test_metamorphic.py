@@ -162,10 +162,13 @@ def same_structure(got, want, collapsed=False, site_text_before=False):
     (the clean headline must begin the collapsed one) and a point glued to it may be lost
     (首先 run into the words before it is just a word); and site text run into the title
     cannot always be told from it (a breadcrumb that ends in 讲话材料 right before
-    市委副书记在…的讲话), so the title is not compared then."""
+    市委副书记在…的讲话), so the title is not compared then; nor can a page keyword run
+    into the salutation (工会同志们：), which must then end with the clean one."""
     got, want = dict(got), dict(want)
     if collapsed and site_text_before:
         got.pop("title"), want.pop("title")
+        g, w = got.pop("salutation"), want.pop("salutation")
+        assert g == w or (g and w and g.endswith(w))
     if collapsed:
         for g, w in zip(got.pop("headlines"), want.pop("headlines"), strict=True):
             assert g.startswith(w)

@@ -80,6 +80,9 @@ ADDRESSEE_WEAK = re.compile(rf"(?:{ROLES}|^\*+|^X+)")
 SALUTATION_SPLIT = re.compile(r"[、,和及与]")
 #: Words that open an address, where a salutation run into other text can begin.
 ADDRESS_OPENER = re.compile(r"尊敬的|亲爱的|敬爱的|各位|全体|在座的|同志们|朋友们")
+#: Honorifics that always open an addressee: words before one belong to something else
+#: (工会尊敬的各位领导 is a keyword of the page run into the salutation).
+HONORIFIC = re.compile(r"尊敬的|亲爱的|敬爱的")
 #: The first addressee of a salutation run into other text: it opens with an address word,
 #: is an address word alone (同志们), or is at most four characters of name before a title or
 #: role (*书记, XX区委书记).

@@ -55,6 +55,9 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
             continue
         if len(stripped) > 20 or _NOT_A_NAME.search(stripped):
             return None
+        honorific = cues.HONORIFIC.search(stripped)
+        if honorific is not None and honorific.start() > 0:
+            return None
         if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
             return None
         lead = len(piece) - len(piece.lstrip())
@@ -442,10 +445,10 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             if lines[first].index in decoys:
                 first += 1
                 continue
-            noise = _noise_kind(text) is not None
-            if not noise and (_is_prose(text) or text.endswith(":")):
+            is_site = _noise_kind(text) is not None
+            if not is_site and (_is_prose(text) or text.endswith(":")):
                 break  # running text, or a lead-in (下面，我讲四点意见：): the speech
-            if not (noise or _title_like(text) or len(text) <= cues.KEYWORD_MAX):
+            if not (is_site or _title_like(text) or len(text) <= cues.KEYWORD_MAX):
                 break
             first += 1
         limit = min(len(lines), cues.FRONT_MAX)
