@@ -103,6 +103,16 @@ def test_a_date_line_under_the_title_is_known_meta():
     assert [(text[n.start : n.end], n.kind) for n in out.noise] == [("（2024年4月30日）", "other")]
 
 
+@pytest.mark.parametrize("byline", ["县委书记  XXX", "市总工会主席 ×××", "XXX", "区长"])
+def test_a_byline_under_the_title_is_known_meta(byline):
+    text = f"在全区大会上的讲话\n{byline}\n同志们：\n今天，大会召开。\n"
+    _, out = outline(text)
+    assert out.unclassified == []
+    assert text[out.title.start : out.title.end] == "在全区大会上的讲话"
+    assert [text[n.start : n.end] for n in out.noise] == byline.split("  ")
+    assert {n.kind for n in out.noise} == {"other"}
+
+
 def test_a_salutation_after_the_first_sentence_is_not_the_salutation():
     _, out = outline("一要学习。\n二要实干。\n同志们！\n让我们共同奋斗！\n")
     assert out.salutation is None

@@ -137,13 +137,16 @@ ANNOUNCE = re.compile(
 
 # --- hopes ------------------------------------------------------------------------------
 #: Those a hope is addressed to: party committees, governments, enterprises, society.
-HOPE_BODY = r"(?:党委政府|党委和政府|党委|政府|部门|单位|企业|社会各界|各界|领导班子|班子)"
+HOPE_BODY = (
+    r"(?:党委政府|党委和政府|党委|党组织|党组|党政|政府|部门|单位|企业|社会各界|各界|全社会|"
+    r"领导班子|班子)"
+)
 #: A hope; the addressee is group a1, a2 or a3 (the widest reading within its clause).
 HOPE = re.compile(
     r"(?:^|[,])(?:也|同时|还|并)?"
     r"(?:"
     rf"(?:衷心)?希望(?P<a1>[^,。!?要]{{0,24}}{HOPE_BODY})"
-    rf"|(?P<a2>(?:各级|全[区县市省镇]各级|各|有关)?[^,。!?]{{0,12}}?{HOPE_BODY})(?:要|应|应当|务必)"
+    rf"|(?P<a2>(?:各级|全[区县市省镇]各级|各|有关)?[^,。!?]{{0,12}}?{HOPE_BODY})(?:都|也|更)?(?:要|应|应当|务必)"
     rf"|(?:恳请|敬请|诚请|请)(?P<a3>[^,。!?]{{0,20}}?(?:{HOPE_BODY}|总工会|工会|领导|同志))"
     r")"
 )
@@ -296,6 +299,17 @@ META = re.compile(
     r"^(?:时间|日期|发布时间|发布日期|更新时间|作者|来源|出处|编辑|责任编辑|浏览|阅读|点击|"
     r"字数|标签|关键词|关键字|导语|导读|摘要|简介|内容简介|文档简介|内容提要|猜你喜欢)\s*:|阅读\s*\d*\s*次|【(?:收藏|打印|关闭|以稿换稿|字体)】"
     r"|^\(?\s*(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年[^()]{1,12}日\s*\)?$"
+)
+#: The posts a speaker signs with.
+POSTS = (
+    r"书记|副书记|主席|副主席|市长|县长|区长|省长|州长|镇长|乡长|部长|厅长|局长|处长|主任|"
+    r"董事长|总经理|负责人"
+)
+#: A byline under the title or after the speech: the speaker's post with the name or a
+#: placeholder (县委书记 XXX, 市总工会主席 ×××), or the name alone as a placeholder (XXX).
+BYLINE = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{0,12}}(?:{POSTS})(?:[ ]{{0,4}}(?:[*×X]{{1,4}}|[\u4e00-\u9fff]{{2,3}}))?"
+    r"|[*×X]{2,4})$"
 )
 #: Page furniture run on after the last sentence of a line (…谢谢大家！手机扫码阅读本文…);
 #: the phrases that are never speech may follow any text (…推动企业依法手机扫码阅读本文).

@@ -252,7 +252,7 @@ def _noise_kind(text: str) -> str | None:
         return None
     if cues.BREADCRUMB.search(text):
         return "breadcrumb"
-    if cues.META.search(text) or cues.COLLECTION.search(text):
+    if cues.META.search(text) or cues.COLLECTION.search(text) or cues.BYLINE.match(text):
         return "other"
     if cues.SITE_NOTICE.search(text):
         return "site_notice"
