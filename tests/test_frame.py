@@ -41,6 +41,7 @@ def test_colon_lines_that_are_not_salutations():
     assert sal("网站客服:3074922707") is None
     assert sal("习近平总书记深刻指出：劳动是一切成功的必经之路。") is None
     assert sal("为此，我讲三点意见：") is None
+    assert sal("各位代表要做到以下三点：") is None  # a sentence about the addressees
 
 
 def test_front_matter_title_duplicates_keywords_and_notices():

@@ -1,6 +1,6 @@
 import pytest
 
-from speechparse.lexer import Analysis, Marker, cn_number, marker_at
+from speechparse.lexer import Analysis, Marker, cn_number, marker_at, readdress
 from speechparse.normalize import normalize
 from speechparse.segment import lines, units
 
@@ -67,6 +67,26 @@ def test_a_lone_marker_is_not_a_list():
     assert a.items == []
 
 
+def test_first_then_next_are_demands_after_an_announcement():
+    us, a = analyse(
+        "首先，我代表市委表示祝贺！\n我讲三点意见。\n首先，要提高认识。\n其次，要突出重点。\n"
+        "最后，要加强领导。\n最后，预祝大会圆满成功！\n"
+    )
+    assert a.family == "sequence"
+    assert [us[i].text for i in a.items] == [
+        "首先,要提高认识。",
+        "其次,要突出重点。",
+        "最后,要加强领导。",
+    ]
+
+
+def test_first_and_last_without_an_announcement_are_no_demands():
+    _, a = analyse(
+        "首先，我代表市委表示祝贺！\n今年工作很多。\n其次，要做好准备。\n最后，祝大家节日快乐！\n"
+    )
+    assert a.items == []
+
+
 def test_an_earlier_run_of_the_same_family_is_achievements():
     us, a = analyse(
         "一、成绩一。\n二、成绩二。\n下面，我讲两点意见：\n一、要求一。\n二、要求二。\n"
@@ -81,6 +101,19 @@ def test_headed_achievements_come_in_series():
     assert [us[i].text for i, r in sorted(a.roles.items())] == ["展现了担当。", "凸显了创新。"]
     _, single = analyse("展现了担当。全区工会坚持服务。\n其他内容。\n")
     assert single.roles == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("同志们，让我们携手奋进！", True),
+        ("各位代表、同志们，新的征程已经开启。", True),
+        ("各位代表要珍惜荣誉，认真履行职责。", False),
+        ("同志们都要行动起来。", False),
+    ],
+)
+def test_readdressing_the_audience(sentence, expected):
+    assert readdress(normalize(sentence)) is expected
 
 
 def test_candidates_are_ordered_and_end_with_text():

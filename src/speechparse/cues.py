@@ -39,8 +39,9 @@ MARKERS: dict[str, re.Pattern[str]] = {
 SEQUENCE_INDEX = {"首先": 1, "其次": 2, "再次": 3, "然后": 3}
 #: Every marker starts with one of these characters (a fast test before the patterns).
 MARKER_FIRST = frozenset("(第一二三四五六七八九十百零〇两0123456789首其再然最")
-#: Families that head a paragraph of their own (demand level), best first.
-HEADING_FAMILIES = ("dun", "paren", "ordinal", "yao", "arabic", "shi", "arabic_paren")
+#: Families that head a paragraph of their own (demand level), best first. 首先/其次/最后
+#: count only after an announcement (lexer.py): they also open greetings and wishes.
+HEADING_FAMILIES = ("dun", "paren", "ordinal", "yao", "arabic", "shi", "arabic_paren", "sequence")
 #: Families that enumerate points inside a demand, best first.
 POINT_FAMILIES = ("paren", "shi", "arabic", "arabic_paren", "ordinal", "yao", "sequence")
 #: A unit may be cut before one of these when it follows ; or : (一是…；二是…).
@@ -78,6 +79,11 @@ ROLES = (
 #: form a list.
 ADDRESSEE_WEAK = re.compile(rf"(?:{ROLES}|^\*+|^X+)")
 SALUTATION_SPLIT = re.compile(r"[、,和及与]")
+#: An addressee word followed by a verb or modal: a sentence about them, not an address
+#: (各位代表要珍惜荣誉，…).
+ADDRESSEE_THEN_VERB = re.compile(
+    rf"(?:{ADDRESSEE_STRONG.pattern}|{ROLES})(?:要|应|将|必须|务必|都|也|一定|是|在|把|能|会)"
+)
 #: Words that open an address, where a salutation run into other text can begin.
 ADDRESS_OPENER = re.compile(r"尊敬的|亲爱的|敬爱的|各位|全体|在座的|同志们|朋友们")
 #: Honorifics that always open an addressee: words before one belong to something else

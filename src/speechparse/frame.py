@@ -55,6 +55,8 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
             continue
         if len(stripped) > 20 or _NOT_A_NAME.search(stripped):
             return None
+        if cues.ADDRESSEE_THEN_VERB.search(stripped):
+            return None
         honorific = cues.HONORIFIC.search(stripped)
         if honorific is not None and honorific.start() > 0:
             return None

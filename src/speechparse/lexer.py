@@ -175,7 +175,13 @@ class Analysis:
         """Take the best run of the first heading family that has one as the demands;
         earlier runs of that family are numbered achievements."""
         for rank, family in enumerate(cues.HEADING_FAMILIES):
-            runs = _runs(self._candidates(family, lo, len(self.units), heading=heading))
+            cands = self._candidates(family, lo, len(self.units), heading=heading)
+            if family == "sequence":
+                # 首先，…其次，… are the demands only after an announcement, and 最后，祝… is
+                # the closing, not the last demand
+                opens = announce if announce is not None else len(self.units)
+                cands = [(i, n) for i, n in cands if i > opens and not self._closes(i)]
+            runs = _runs(cands)
             # a list that follows a lone heading of a higher level (一、 with the rest cut
             # off) is that heading's points, not the demands
             lone = [
@@ -198,6 +204,11 @@ class Analysis:
                         self.roles[i] = "ACHIEVEMENT"
             return True
         return False
+
+    def _closes(self, i: int) -> bool:
+        """Whether unit ``i`` reads as part of the closing (a wish, thanks, a call)."""
+        text = self.units[i].text
+        return bool(cues.found("WISH", text) or cues.THANKS.match(text) or cues.found("CALL", text))
 
     def _nested(self, lo: int, hi: int, used: set[str | None], roles: tuple[str, ...]) -> None:
         """Mark the best enumeration inside [lo, hi) with roles[0], and recurse."""
