@@ -114,6 +114,24 @@ def test_a_byline_under_the_title_is_known_meta(byline):
     assert {n.kind for n in out.noise} == {"other"}
 
 
+def test_a_byline_on_the_title_line_is_not_the_title():
+    text = "在全区大会上的讲话 区委书记 XXX\n同志们：\n今天，大会召开。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "在全区大会上的讲话"
+    assert [(text[n.start : n.end], n.kind) for n in out.noise] == [("区委书记 XXX", "other")]
+    assert out.unclassified == []
+
+
+def test_a_placeholder_name_run_into_the_salutation_is_not_an_addressee():
+    assert sal("XXX各位代表，同志们：") is None
+    text = "在全区大会上的讲话区委书记  XXX各位代表，同志们：今天，大会召开。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "在全区大会上的讲话"
+    assert text[out.salutation[0] : out.salutation[1]] == "各位代表，同志们："
+    noise = sorted(out.noise, key=lambda n: n.start)
+    assert [text[n.start : n.end] for n in noise] == ["区委书记", "XXX"]
+
+
 def test_a_salutation_after_the_first_sentence_is_not_the_salutation():
     _, out = outline("一要学习。\n二要实干。\n同志们！\n让我们共同奋斗！\n")
     assert out.salutation is None

@@ -89,6 +89,9 @@ ADDRESS_OPENER = re.compile(r"尊敬的|亲爱的|敬爱的|各位|全体|在座
 #: Honorifics that always open an addressee: words before one belong to something else
 #: (工会尊敬的各位领导 is a keyword of the page run into the salutation).
 HONORIFIC = re.compile(r"尊敬的|亲爱的|敬爱的")
+#: A placeholder name run into an address word (XXX各位代表): a byline's name before the
+#: salutation, not an addressee.
+NAME_THEN_OPENER = re.compile(rf"^[*×X]{{1,4}}(?:{ADDRESS_OPENER.pattern})")
 #: The first addressee of a salutation run into other text: it opens with an address word,
 #: is an address word alone (同志们), or is at most four characters of name before a title or
 #: role (*书记, XX区委书记).

@@ -58,7 +58,9 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
         if cues.ADDRESSEE_THEN_VERB.search(stripped):
             return None
         honorific = cues.HONORIFIC.search(stripped)
-        if honorific is not None and honorific.start() > 0:
+        if (honorific is not None and honorific.start() > 0) or cues.NAME_THEN_OPENER.match(
+            stripped
+        ):
             return None
         if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
             return None
@@ -254,11 +256,16 @@ def _noise_kind(text: str) -> str | None:
         return None
     if cues.BREADCRUMB.search(text):
         return "breadcrumb"
-    if cues.META.search(text) or cues.COLLECTION.search(text) or cues.BYLINE.match(text):
+    if cues.META.search(text) or cues.COLLECTION.search(text) or _byline(text):
         return "other"
     if cues.SITE_NOTICE.search(text):
         return "site_notice"
     return None
+
+
+def _byline(text: str) -> bool:
+    """A line that is a byline (区委书记 XXX), and not a title that ends in one."""
+    return cues.BYLINE.match(text) is not None and _TITLE_END.search(text) is None
 
 
 def _title_like(text: str) -> bool:
@@ -356,9 +363,29 @@ def _choose_title(
         best = (plain[-1], plain[-1]) if plain else None
     if best is not None:
         a, b = best
-        frame.title = Line(front[a].index, front[a].start, front[b].end)
+        end = front[b].end
+        byline = _byline_after_title(clean, front[b])
+        if byline is not None:
+            end = byline[0]
+            frame.noise.append(NoiseSpan(*byline[1:], "other"))
+        frame.title = Line(front[a].index, front[a].start, end)
         for k in range(a, b + 1):
             kinds[k] = "title"
+
+
+def _byline_after_title(clean: str, line: Line) -> tuple[int, int, int] | None:
+    """A byline run on after the title word (…上的讲话 县委书记 XXX): where the title ends,
+    and the byline's span."""
+    words = list(_TITLE_END.finditer(clean, line.start, line.end))
+    if not words:
+        return None
+    end = words[-1].end()
+    start = end
+    while start < line.end and clean[start].isspace():
+        start += 1
+    if start == line.end or not _byline(clean[start : line.end]):
+        return None
+    return end, start, line.end
 
 
 def _length(texts: list[str], span: tuple[int, int]) -> int:
