@@ -79,19 +79,17 @@ ROLES = (
 #: form a list.
 ADDRESSEE_WEAK = re.compile(rf"(?:{ROLES}|^\*+|^X+)")
 SALUTATION_SPLIT = re.compile(r"[、,和及与]")
-#: An addressee word followed by a verb or modal: a sentence about them, not an address
-#: (各位代表要珍惜荣誉，…).
-ADDRESSEE_THEN_VERB = re.compile(
-    rf"(?:{ADDRESSEE_STRONG.pattern}|{ROLES})(?:要|应|将|必须|务必|都|也|一定|是|在|把|能|会)"
-)
 #: Words that open an address, where a salutation run into other text can begin.
 ADDRESS_OPENER = re.compile(r"尊敬的|亲爱的|敬爱的|各位|全体|在座的|同志们|朋友们")
-#: Honorifics that always open an addressee: words before one belong to something else
-#: (工会尊敬的各位领导 is a keyword of the page run into the salutation).
-HONORIFIC = re.compile(r"尊敬的|亲爱的|敬爱的")
-#: A placeholder name run into an address word (XXX各位代表): a byline's name before the
-#: salutation, not an addressee.
-NAME_THEN_OPENER = re.compile(rf"^[*×X]{{1,4}}(?:{ADDRESS_OPENER.pattern})")
+#: What makes one piece of a salutation something other than one addressee:
+NOT_ONE_ADDRESSEE = re.compile(
+    # an addressee word then a verb or modal: a sentence about them (各位代表要珍惜荣誉)
+    rf"(?:{ADDRESSEE_STRONG.pattern}|{ROLES})(?:要|应|将|必须|务必|都|也|一定|是|在|把|能|会)"
+    # words before an honorific, which always opens an addressee (a page keyword: 工会尊敬的…)
+    r"|(?<=.)(?:尊敬的|亲爱的|敬爱的)"
+    # a placeholder name run into an address word (a byline's name: XXX各位代表)
+    rf"|^[*×X]{{1,4}}(?:{ADDRESS_OPENER.pattern})"
+)
 #: The first addressee of a salutation run into other text: it opens with an address word,
 #: is an address word alone (同志们), or is at most four characters of name before a title or
 #: role (*书记, XX区委书记).

@@ -53,13 +53,10 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
         stripped = piece.strip()
         if not stripped:
             continue
-        if len(stripped) > 20 or _NOT_A_NAME.search(stripped):
-            return None
-        if cues.ADDRESSEE_THEN_VERB.search(stripped):
-            return None
-        honorific = cues.HONORIFIC.search(stripped)
-        if (honorific is not None and honorific.start() > 0) or cues.NAME_THEN_OPENER.match(
-            stripped
+        if (
+            len(stripped) > 20
+            or _NOT_A_NAME.search(stripped)
+            or cues.NOT_ONE_ADDRESSEE.search(stripped)
         ):
             return None
         if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
