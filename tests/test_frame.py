@@ -91,10 +91,20 @@ def test_without_salutation_the_body_starts_after_title_and_notices():
 
 
 def test_an_unknown_line_before_the_speech_is_kept_and_reported():
-    text = "在全区大会上的讲话\n（根据录音整理）\n同志们：\n今天，大会召开。\n"
+    text = "在全区大会上的讲话\n工人先锋号\n同志们：\n今天，大会召开。\n"
     _, out = outline(text)
-    assert [text[ln.start : ln.end] for ln in out.unclassified] == ["（根据录音整理）"]
+    assert [text[ln.start : ln.end] for ln in out.unclassified] == ["工人先锋号"]
     assert [n.kind for n in out.noise] == ["other"]
+
+
+def test_a_site_shaped_line_before_the_speech_is_noise_without_a_warning():
+    text = "在全区大会上的讲话\n（根据录音整理）\n• 格式:DOCX\n同志们：\n今天，大会召开。\n"
+    _, out = outline(text)
+    assert out.unclassified == []
+    assert [(text[n.start : n.end], n.kind) for n in out.noise] == [
+        ("（根据录音整理）", "other"),
+        ("• 格式:DOCX", "other"),
+    ]
 
 
 def test_a_date_line_under_the_title_is_known_meta():
@@ -224,3 +234,40 @@ def test_a_decoy_before_a_speech_without_salutation():
     assert out.salutation is None
     assert text[out.title.start : out.title.end] == "在全区工会大会上的讲话"
     assert [text[ln.start : ln.end] for ln in out.body] == ["今天，大会隆重召开。"]
+
+
+def test_back_matter_is_found_by_position_in_the_text_not_by_line_count():
+    # many short furniture lines after a few long speech lines: the first piece of
+    # furniture is past the middle of the text, though not of the lines
+    text = (
+        "同志们：\n今天，全县安全生产工作会议在这里召开，我代表县委、县政府向大家表示感谢。\n"
+        "希望大家牢固树立安全发展理念，把各项措施落到实处，确保全县安全形势稳定。\n"
+        "微信扫一扫在手机阅读、分享本文\n本文标题：在大会上的讲话\n链接地址：\n版权声明\n"
+        "作者原创，不允许二次传播\n微信订阅号\n联系客服\n"
+    )
+    _, out = outline(text)
+    assert [text[ln.start : ln.end][:4] for ln in out.body] == ["今天，全", "希望大家"]
+    assert text[out.noise[0].start : out.noise[0].end] == "微信扫一扫在手机阅读、分享本文"
+
+
+def test_trailing_site_shaped_and_short_uncertain_lines_are_back_matter():
+    text = (
+        "同志们：\n今天，我们召开职工代表大会，共商企业发展大计。\n"
+        "请选择打赏类型\n¥0.5\n¥2\n附件列表\n"
+    )
+    _, out = outline(text)
+    assert [text[ln.start : ln.end] for ln in out.body] == [
+        "今天，我们召开职工代表大会，共商企业发展大计。"
+    ]
+    assert [text[n.start : n.end] for n in out.noise] == [
+        "请选择打赏类型",
+        "¥0.5",
+        "¥2",
+        "附件列表",
+    ]
+
+
+def test_without_a_speech_line_shape_makes_no_back_matter():
+    text = "This is a note about a meeting in English.\nIt was held on Monday at nine.\n"
+    _, out = outline(text)
+    assert len(out.body) == 2 and out.noise == []

@@ -52,15 +52,20 @@ MARKER_AFTER_CLAUSE = re.compile(
 MARKER_AFTER_COMMA = re.compile(rf"{CN_NUM}(?:是(?!否)|要(?![求素点件]))")
 
 # --- title ------------------------------------------------------------------------------
-TITLE_WORD = r"(?:讲话|讲话稿|致辞|致词|发言|发言稿|讲稿|演讲|演讲稿|贺词|祝词|主持词|报告)"
+TITLE_WORD = (
+    r"(?:讲话|讲话稿|致辞|致词|发言|发言稿|讲稿|演讲|演讲稿|演说|贺词|祝词|主持词|报告|"
+    r"开幕词|闭幕词|欢迎词|答谢词|祝酒词|动员词)"
+)
+#: What may follow a title word at the end of a title (讲话稿, 讲话提纲, 讲话材料).
+TITLE_SUFFIX = r"(?:稿|文稿|全文|范文|提纲|材料)"
 TITLE = re.compile(
-    rf"(?:{TITLE_WORD}(?:稿|全文|范文|提纲)?|在.{{2,60}}(?:上|中|时|之际)的{TITLE_WORD}.*)"
+    rf"(?:{TITLE_WORD}{TITLE_SUFFIX}?|在.{{2,60}}(?:上|中|时|之际)的{TITLE_WORD}.*)"
     r"(?:\s*[(（][^()（）]{0,30}[)）])?\s*$"
 )
 
 #: The title word that ends a title line, with what may follow it (稿, a date in brackets).
 TITLE_WORD_AT_END = re.compile(
-    rf"{TITLE_WORD}(?:稿|全文|范文|提纲)?(?:\s*[(（][^()（）]{{0,30}}[)）])?\s*$"
+    rf"{TITLE_WORD}{TITLE_SUFFIX}?(?:\s*[(（][^()（）]{{0,30}}[)）])?\s*$"
 )
 
 # --- salutation -------------------------------------------------------------------------

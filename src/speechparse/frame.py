@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from . import cues
 from .noise import NoiseSpan
 from .segment import Line
+from .shape import shape
 
 _NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
 #: What no addressee contains: digits, brackets, quotes (a date, a quotation).
@@ -247,8 +248,9 @@ def _is_prose(text: str) -> bool:
     return _SENTENCE.search(text) is not None
 
 
-def _noise_kind(text: str) -> str | None:
-    """What kind of site text a whole line is, or None."""
+def _noise_kind(text: str, *, shaped: bool = True) -> str | None:
+    """What kind of site text a whole line is, or None: by its cue words, or (``shaped``)
+    by its shape alone."""
     if len(text) > cues.NOISE_LINE_MAX:
         return None
     if cues.BREADCRUMB.search(text):
@@ -257,6 +259,8 @@ def _noise_kind(text: str) -> str | None:
         return "other"
     if cues.SITE_NOTICE.search(text):
         return "site_notice"
+    if shaped and shape(text) == "site":
+        return "other"
     return None
 
 
@@ -390,18 +394,38 @@ def _length(texts: list[str], span: tuple[int, int]) -> int:
 
 
 def _back_start(clean: str, lines: list[Line], first: int) -> int:
-    """Index of the first line of page furniture after the speech (len(lines) if none)."""
-    half = first + (len(lines) - first) // 2
-    for i in range(max(first + 1, half), len(lines)):
-        if _furniture(clean[lines[i].start : lines[i].end]):
+    """Index of the first line of page furniture after the speech (len(lines) if none): a
+    line that opens the furniture in the second half of the body, or else the run of lines
+    at the end that are site-shaped, or short and uncertain with site text below them."""
+    if first >= len(lines):
+        return len(lines)
+    middle = (lines[first].start + lines[-1].end) // 2
+    for i in range(first + 1, len(lines)):
+        if lines[i].end > middle and _furniture(clean[lines[i].start : lines[i].end]):
             return i
+    # shape tells site text from speech only where there is speech to tell it from
+    shaped = any(shape(clean[ln.start : ln.end]) == "speech" for ln in lines[first:])
     end = len(lines)
+    site_below = False
     while end > first + 1:
-        line = lines[end - 1]
-        if not _trailing_noise(clean[line.start : line.end]):
+        text = clean[lines[end - 1].start : lines[end - 1].end]
+        if _trailing_noise(text, shaped=shaped):
+            site_below = True
+        elif not (shaped and _edge_uncertain(text) and (site_below or end == len(lines))):
             break
         end -= 1
     return end
+
+
+def _edge_uncertain(text: str) -> bool:
+    """A short line without sentence punctuation or a marker at the edge of the page (附件
+    列表): page furniture, unless it is a heading (一、…) or a cue of the genre."""
+    return (
+        len(text) <= 12
+        and shape(text) == "uncertain"
+        and not cues.PUNCT.search(text)
+        and text[0] not in cues.MARKER_FIRST
+    )
 
 
 def _furniture(text: str) -> bool:
@@ -411,12 +435,12 @@ def _furniture(text: str) -> bool:
     )
 
 
-def _trailing_noise(text: str) -> bool:
+def _trailing_noise(text: str, *, shaped: bool = True) -> bool:
     """A short line of site text after the speech (and not the speech's last sentence with
     furniture run on, which frame() splits)."""
     if _furniture(text):
         return True
-    if len(text) > 60 or _noise_kind(text) is None:
+    if len(text) > 60 or _noise_kind(text, shaped=shaped) is None:
         return False
     return cues.INLINE_BACK.search(text, 1) is None
 
@@ -480,9 +504,14 @@ def frame(clean: str, lines: list[Line]) -> Frame:
         limit = min(len(lines), cues.FRONT_MAX)
         if first == limit:
             # nothing but short lines and site text: the body begins after the last line of
-            # site text or title (if every line is site text, there is no body)
+            # site text or title (if every line is site text, there is no body); with no
+            # speech to stand beside, shape alone makes no line site text
             texts = [clean[ln.start : ln.end] for ln in lines[:limit]]
-            site = [k + 1 for k, t in enumerate(texts) if _noise_kind(t) or _title_like(t)]
+            site = [
+                k + 1
+                for k, t in enumerate(texts)
+                if _noise_kind(t, shaped=False) or _title_like(t)
+            ]
             first = max(site, default=0)
         front_end = first
     _front(clean, lines[:front_end], result, decoys)

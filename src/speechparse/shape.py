@@ -1,0 +1,95 @@
+"""What a line is shaped like: speech, site text, or uncertain (for the frame stage).
+
+Site text on pages never seen before cannot be told by a list of its phrases: every site
+writes its own. Like jusText, this reads a line's *shape* instead — how much of it is
+Chinese prose with sentence punctuation and the function words of written Chinese, and
+whether it has the shapes of page furniture: a short label with a colon and a value
+(格式:DOCX), dates and times, file sizes and prices, bullets and separators, Latin letters
+for most of it, a file name. Short lines with neither (a heading, a title, a keyword) are
+uncertain: frame.py gives them the class of their neighbours.
+
+The phrases used here are function words and units of the page, not any site's words;
+the site phrases that only a phrase can tell stay in cues.py.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from . import cues
+
+Shape = Literal["speech", "site", "uncertain"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+#: Function words of written Chinese: prose has several, site text few.
+_FUNCTION = re.compile(r"[的了是在和要这为对把以也都将与并中我们你他们其所而就]")
+#: A short label, a colon and a short value: 格式:DOCX, 时间:2022-10-21, 上传人:专**文.
+_KEY_VALUE = re.compile(r"^[^\s:,。!?、]{1,6}[ ]{0,4}:[ ]{0,4}[^,。!?\s][^,。!?]{0,40}$")
+#: Dates, times, sizes, prices, counters and file names of a page.
+_PAGE_FIGURE = re.compile(
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d+(?:\.\d+)?\s*(?:KB|MB|kb|M|K)\b"
+    r"|[¥$￥]\s*\d|\.(?:docx?|pdf|pptx?|txt|wps)\b|_\d{1,3}$|/\s*\d{1,4}\s*$"
+)
+#: Counters of a page (浏览 12 次, 共 8 页, 3256 字): site text on a line without prose
+#: punctuation, where a sentence of the speech would have some.
+_COUNTER = re.compile(r"\d+\s*(?:次|页|字|人|条|篇)")
+#: Bullets and separators of menus and breadcrumbs.
+_SEPARATOR = re.compile(r"^[•·▪►◆■●\-*]\s|[|›»]|>>|\s>\s")
+#: A whole line in brackets that is a prompt or a stage direction, not speech:
+#: (请仔细阅读…), (按活动议程进行), (根据录音整理).
+_ASIDE = re.compile(r"^\([^()]{2,40}\)$")
+#: Sentence punctuation of prose.
+_PROSE_PUNCT = re.compile(r"[,。!?;、]")
+
+
+def shape(text: str) -> Shape:
+    """The class of one line (normalised text, without surrounding whitespace)."""
+    stripped = text.replace(" ", "")
+    if not stripped:
+        return "uncertain"
+    if _site(text, stripped):
+        return "site"
+    if _speech(stripped):
+        return "speech"
+    return "uncertain"
+
+
+def _site(text: str, stripped: str) -> bool:
+    n = len(stripped)
+    cjk = len(_CJK.findall(stripped))
+    if n >= 6 and len(_LATIN.findall(stripped)) > max(cjk, n // 2):
+        return True  # a URL, a style sheet, a translation into English
+    if n <= 60 and (_SEPARATOR.search(text) or _PAGE_FIGURE.search(text)):
+        return not _genre(stripped)
+    if n <= 30 and _COUNTER.search(text) and not _PROSE_PUNCT.search(stripped):
+        return not (_genre(stripped) or cues.TITLE.search(stripped))  # 第3次…大会上的讲话
+    if _KEY_VALUE.match(text) and not _genre(stripped):
+        return True
+    if _ASIDE.match(stripped) and not _PROSE_PUNCT.search(stripped[1:-1].rstrip("!。")):
+        return True
+    if cjk == 0 and n <= 12:
+        return True  # digits and signs alone: a counter, a price, "| |"
+    return False
+
+
+def _speech(stripped: str) -> bool:
+    if _genre(stripped):
+        return True
+    n = len(stripped)
+    if n < 12:
+        return False
+    punct = len(_PROSE_PUNCT.findall(stripped))
+    words = len(_FUNCTION.findall(stripped))
+    return punct >= 1 and words >= 2 and len(_CJK.findall(stripped)) * 10 >= n * 7
+
+
+def _genre(stripped: str) -> bool:
+    """The cues of the genre make a line speech however short (同志们：, 谢谢大家！)."""
+    return bool(
+        cues.ADDRESSEE_STRONG.search(stripped)
+        or cues.THANKS.match(stripped)
+        or cues.found("WISH", stripped)
+        or cues.found("CALL", stripped)
+    )
