@@ -69,9 +69,8 @@ def _site(text: str, stripped: str) -> bool:
         return True
     if _ASIDE.match(stripped) and not _PROSE_PUNCT.search(stripped[1:-1].rstrip("!。")):
         return True
-    if cjk == 0 and n <= 12:
-        return True  # digits and signs alone: a counter, a price, "| |"
-    return False
+    # digits and signs alone: a counter, a price, "| |"
+    return cjk == 0 and n <= 12
 
 
 def _speech(stripped: str) -> bool:
