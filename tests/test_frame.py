@@ -271,3 +271,36 @@ def test_without_a_speech_line_shape_makes_no_back_matter():
     text = "This is a note about a meeting in English.\nIt was held on Monday at nine.\n"
     _, out = outline(text)
     assert len(out.body) == 2 and out.noise == []
+
+
+def test_a_collection_page_starts_its_first_piece_after_the_label():
+    text = (
+        "某某文秘网\n职工代表大会闭幕讲话稿（精选5篇）\n发布时间：\n"
+        "下面是小编整理的职工代表大会闭幕讲话稿，希望对大家有帮助。\n"
+        "职工代表大会闭幕讲话稿 篇1\n各位代表：\n大会圆满完成了各项议程。\n"
+    )
+    _, out = outline(text)
+    assert out.title is None
+    assert text[out.salutation[0] : out.salutation[1]] == "各位代表："
+    assert [text[n.start : n.end] for n in out.noise] == [
+        "某某文秘网",
+        "职工代表大会闭幕讲话稿（精选5篇）",
+        "发布时间：",
+        "下面是小编整理的职工代表大会闭幕讲话稿，希望对大家有帮助。",
+        "职工代表大会闭幕讲话稿 篇1",
+    ]
+    assert out.unclassified == []
+
+
+def test_a_label_before_a_title_leaves_the_title():
+    text = "第二篇：在镇工会代表大会上的讲话\n同志们：\n今天，大会开幕了。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "在镇工会代表大会上的讲话"
+    assert [text[n.start : n.end] for n in out.noise] == ["第二篇："]
+
+
+def test_a_numbered_piece_run_into_its_salutation_is_no_title():
+    text = "职工大会致辞5篇 以下供参考。职工大会致辞(2)各位代表：今天，大会开幕了。"
+    _, out = outline(text)
+    assert out.title is None
+    assert text[out.salutation[0] : out.salutation[1]] == "各位代表："

@@ -268,7 +268,8 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
             r"(?:每日更新|免费下载|请访问|请登录|访问|登录|关注|详见|尽在))?[ ]{0,3}"
             # an address does not end in a full stop (the text after it does), and is written
             # in lower case: an X right after it is a placeholder of the speech (XX县)
-            r"(?:https?://|www\.)[a-z0-9./_%?=&#-]{0,199}[a-z0-9/_%?=&#-]"
+            # and a digit before ) or 、 is a marker's number the address ran into: (www.x.org2)
+            r"(?:https?://|www\.)[a-z0-9./_%?=&#-]{0,199}(?:[a-z/_%?=&#-]|\d(?![)、]))"
             r"(?:[ ]{0,3}(?:免费下载|下载|阅读全文))?"
         ),
         ("www.", "http"),
@@ -307,6 +308,14 @@ SUMMARY_LABEL = re.compile(r"(?:导读|导语|摘要|简介|内容提要|猜你�
 COLLECTION = re.compile(
     r"(?:范文|精选|\d+篇|^篇[一二三四五六七八九十\d]+$|合集|汇编|大全|模板|【篇[^】]{1,3}】)"
 )
+#: The label of one piece on a collection page: after the collection's name (…讲话稿 篇1,
+#: …讲话篇一, …致辞(1)), or alone or before the piece's own title (第一篇:…, 【篇二】, 篇3).
+#: Group "title" is what follows the label on its line.
+COLLECTION_ITEM = re.compile(
+    rf"^(?:.{{2,60}}?(?:\s*篇\s*(?:{CN_NUM}|\d{{1,2}})|(?<=[辞词话稿言])(?:\(\d{{1,2}}\)|\s+\d{{1,2}}))"
+    rf"|(?:第(?:{CN_NUM}|\d{{1,2}})篇|【篇?(?:{CN_NUM}|\d{{1,2}})篇?】|篇(?:{CN_NUM}|\d{{1,2}}))"
+    r"\s*:?\s*(?P<title>.{0,80}))$"
+)
 META = re.compile(
     r"^(?:时间|日期|发布时间|发布日期|更新时间|作者|来源|出处|编辑|责任编辑|浏览|阅读|点击|"
     r"字数|标签|关键词|关键字|导语|导读|摘要|简介|内容简介|文档简介|内容提要|猜你喜欢)\s*:|阅读\s*\d*\s*次|【(?:收藏|打印|关闭|以稿换稿|字体)】"
@@ -334,7 +343,7 @@ INLINE_BACK = re.compile(
 BACK_MATTER = re.compile(
     r"^(?:相关文章|相关推荐|相关阅读|推荐阅读|猜你喜欢|热门文章|热门推荐|用户评论|网友评论|"
     r"发表评论|上一篇|下一篇|手机扫码|扫一扫|微信扫一扫|分享到|分享|收藏|点赞|举报|打赏|"
-    r"阅读原文|THE\s*END|END|返回顶部|打印本文|关闭窗口|下载APP|打开APP|APP内打开)"
+    r"阅读原文|阅读全文|查看全文|展开全文|全文阅读|THE\s*END|END|返回顶部|打印本文|关闭窗口|下载APP|打开APP|APP内打开)"
 )
 #: The longest line that can still be a keyword of a title cut one per line.
 KEYWORD_MAX = 8

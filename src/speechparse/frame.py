@@ -28,6 +28,8 @@ _NOT_A_TITLE_HEAD = re.compile(rf"{cues.TITLE_WORD}|>|»|/|首页|位置")
 #: A bracketed note after a title, such as its date: （2023年3月15日）.
 _TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*")
 _SENTENCE = re.compile(r"[。!?]")
+#: The number of a piece on a collection page after its name: …致辞(1).
+_ITEM_NUMBER = re.compile(r"\(\d{1,2}\)")
 
 
 @dataclass(slots=True)
@@ -161,6 +163,8 @@ def _salutation_inside(
         title: Line | None = None
         words = [w for w in _TITLE_END.finditer(clean, head, begin) if w.end() <= begin]
         note = _TITLE_NOTE.fullmatch(clean, words[-1].end(), begin) if words else None
+        if note is not None and _ITEM_NUMBER.fullmatch(note.group().strip()):
+            words = []  # …致辞(1): a piece's label on a collection page, not its title
         if words and (note is not None or not clean[words[-1].end() : begin].strip()):
             # the title, right before the salutation (perhaps with its date between them)
             end = words[-1].end()
@@ -445,9 +449,35 @@ def _trailing_noise(text: str, *, shaped: bool = True) -> bool:
     return cues.INLINE_BACK.search(text, 1) is None
 
 
+def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSpan]]:
+    """On a collection page (a site's page of several speeches), the first piece starts
+    after its label (…讲话稿 篇1, 第一篇:…): what comes before is the page's, not the
+    speech's, and the collection's name is no title. Returns the lines from the first
+    piece on (its own title, if the label had one after it) and the noise before them."""
+    for k, line in enumerate(lines[: cues.FRONT_MAX]):
+        text = clean[line.start : line.end]
+        m = cues.COLLECTION_ITEM.match(text)
+        if m is None or _SENTENCE.search(text):
+            continue
+        noise = [
+            NoiseSpan(ln.start, ln.end, _noise_kind(clean[ln.start : ln.end]) or "other")
+            for ln in lines[:k]
+        ]
+        rest = lines[k + 1 :]
+        if m["title"]:
+            start = line.start + m.start("title")
+            noise.append(NoiseSpan(line.start, start, "other"))
+            rest.insert(0, Line(line.index, start, line.end))
+        else:
+            noise.append(NoiseSpan(line.start, line.end, "other"))
+        return rest, noise
+    return lines, []
+
+
 def frame(clean: str, lines: list[Line]) -> Frame:
     """Split the lines into front matter, salutation, body and back matter."""
     result = Frame()
+    lines, result.noise = _collection(clean, lines)
     first = 0  # the line the body starts on (where the salutation ends)
     front_end = 0  # the lines before this one are front matter
     decoys: set[int] = set()  # lines that quote another speech's salutation
@@ -508,9 +538,7 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             # speech to stand beside, shape alone makes no line site text
             texts = [clean[ln.start : ln.end] for ln in lines[:limit]]
             site = [
-                k + 1
-                for k, t in enumerate(texts)
-                if _noise_kind(t, shaped=False) or _title_like(t)
+                k + 1 for k, t in enumerate(texts) if _noise_kind(t, shaped=False) or _title_like(t)
             ]
             first = max(site, default=0)
         front_end = first
