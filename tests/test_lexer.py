@@ -1,5 +1,6 @@
 import pytest
 
+from speechparse import cues
 from speechparse.lexer import Analysis, Marker, cn_number, marker_at, readdress
 from speechparse.normalize import normalize
 from speechparse.segment import lines, units
@@ -65,6 +66,17 @@ def test_a_run_tolerates_one_missing_number():
 def test_a_lone_marker_is_not_a_list():
     _, a = analyse("一、只有一条。\n其他内容。\n")
     assert a.items == []
+    _, a = analyse("今天开会。\n二、加强领导\n其他内容。\n")  # not the first number
+    assert a.items == []
+
+
+def test_a_list_with_one_visible_item():
+    # after an announcement: the rest of the list was cut off
+    us, a = analyse("下面，我讲三点意见。\n一、提高站位，统一思想。各级工会要抓好落实。\n")
+    assert (a.family, [us[i].text for i in a.items]) == ("dun", ["一、提高站位,统一思想。"])
+    # a headline on a short line of its own, without an announcement
+    us, a = analyse("今天开会。\n（一）加强组织领导\n各级工会要抓好落实。\n")
+    assert (a.family, [us[i].text for i in a.items]) == ("paren", ["(一)加强组织领导"])
 
 
 def test_first_then_next_are_demands_after_an_announcement():
@@ -137,3 +149,29 @@ def test_a_collapsed_speech_lets_every_sentence_open_a_paragraph():
     us, a = analyse(text)
     assert a.collapsed
     assert [us[i].text for i in a.items] == ["一、甲。", "二、乙。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("下面，我讲三点意见：", "三"),
+        ("我提两点希望。", "两"),
+        ("我想从这四方面谈谈体会。", "四"),
+        ("今年要抓好三大任务。", "三"),
+        ("重点做到四个强化：", "四"),
+        ("着重落实以下的五大重点。", "五"),
+        ("再强调几点意见。", "几"),
+    ],
+)
+def test_announced_counts_written_other_ways(text, count):
+    m = cues.ANNOUNCE.search(normalize(text))
+    assert m is not None and m["n"] == count
+
+
+@pytest.mark.parametrize("text", ["我提出了一个问题。", "大家讲一个故事。", "共有三大类产品。"])
+def test_counts_that_announce_nothing(text):
+    assert cues.ANNOUNCE.search(normalize(text)) is None
+
+
+def test_an_ordinal_with_a_counted_noun():
+    assert marker_at("第一个感受,劳动最光荣。") == Marker("ordinal", 1, 6)

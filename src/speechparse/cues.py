@@ -24,7 +24,9 @@ PUNCT = re.compile(r"[。!?,;:、“”\"'()《》…]")
 
 # --- enumeration markers (at the start of a unit) ---------------------------------------
 #: What may follow 第一 in an ordinal marker: 第一点, 第一个方面, 第一点希望 …
-ORDINAL_TAIL = r"(?:点|个方面|方面|条|项)?(?:希望|要求|意见|建议)?"
+ORDINAL_TAIL = (
+    r"(?:点|个方面|方面|条|项|个(?:问题|体会|感受|关键词|任务|重点))?(?:希望|要求|意见|建议)?"
+)
 #: family -> pattern; group "n" is the number. Order matters: the first match wins.
 MARKERS: dict[str, re.Pattern[str]] = {
     "arabic_paren": re.compile(r"\((?P<n>\d{1,2})\)"),
@@ -37,6 +39,8 @@ MARKERS: dict[str, re.Pattern[str]] = {
     "sequence": re.compile(r"(?P<n>首先|其次|再次|然后|最后)[,、]"),
 }
 SEQUENCE_INDEX = {"首先": 1, "其次": 2, "再次": 3, "然后": 3}
+#: The longest headline on a line of its own that opens a list alone (a cut preview).
+HEADLINE_MAX = 40
 #: Every marker starts with one of these characters (a fast test before the patterns).
 MARKER_FIRST = frozenset("(第一二三四五六七八九十百零〇两0123456789首其再然最")
 #: Families that head a paragraph of their own (demand level), best first. 首先/其次/最后
@@ -141,10 +145,19 @@ PREAMBLE = re.compile(
     r"^(?:当前|目前|当下|眼下|站在新的?(?:历史)?起点上|面对新|新时代新征程|进入新时代|"
     r"展望未来|今后[一二三四五\d]*年|新的一年|今年是)"
 )
-#: The announcement of the list; group "n" is the count (几 gives none).
+#: The announcement of the list; group "n" is the count (几 gives none): a verb of speaking
+#: or doing, then the count and what is counted (讲三点意见, 提两点希望, 从这四个方面, 抓好
+#: 三大任务, 做到四个强化, 以下的五大重点).
+ANNOUNCE_NOUNS = (
+    r"任务|重点|方面|问题|要求|体会|感受|强化|关键|意见|希望|目标|措施|举措|工作|坚持|着力|"
+    r"转变|提升|建议|看法|想法"
+)
 ANNOUNCE = re.compile(
-    rf"(?:(?:讲|谈|提|提出|强调|说|谈谈|讲讲|抓好|做好|突出|从)(?:以下)?|以下)(?P<n>{COUNT})"
-    r"(?:点|个方面|条|项)(?:的?(?:意见|要求|希望|看法|建议|体会|想法|希望和要求|意见和建议))?"
+    r"(?:(?:讲|谈|提|提出|强调|说|谈谈|讲讲|抓好|做好|突出|从|做|做到|分享|交流|聚焦|围绕|"
+    r"把握|落实|实现|明确)了?(?:以下的?|如下|这|下面)?|以下的?)"
+    rf"(?!一[大个])(?P<n>{COUNT})"  # 提出了一个问题 announces nothing
+    rf"(?:点|个方面|方面|条|项|(?:大|个)(?={ANNOUNCE_NOUNS}))"
+    r"(?:的?(?:意见|要求|希望|看法|建议|体会|想法|希望和要求|意见和建议))?"
 )
 
 # --- hopes ------------------------------------------------------------------------------
@@ -184,7 +197,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "GREETING": ACT_OBJECTS,
     "OCCASION": ("今天", "今日", "此时此刻", "在这里", "隆重", "召开", "之际", "之时", "前夕",
                  "这次", "本次", "此次", "这是"),
-    "ANNOUNCE": ("点", "方面", "条", "项"),
+    "ANNOUNCE": ("点", "方面", "条", "项", "大", "个"),
     "REVIEW": ("以来", "年来", "近几年", "近些年", "过去", "回顾", "回首", "刚才", "取得",
                "作出了"),
     "HOPE": ("希望", "要", "应", "务必", "请"),

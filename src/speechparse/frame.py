@@ -519,13 +519,15 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             first = front_end = k
             break
     if result.salutation is None:
+        # shape tells site text from speech only where there is speech to tell it from
+        shaped = any(shape(clean[ln.start : ln.end]) == "speech" for ln in lines)
         first = 0
         while first < min(len(lines), cues.FRONT_MAX):
             text = clean[lines[first].start : lines[first].end]
             if lines[first].index in decoys:
                 first += 1
                 continue
-            is_site = _noise_kind(text) is not None
+            is_site = _noise_kind(text, shaped=shaped) is not None
             if not is_site and (_is_prose(text) or text.endswith(":")):
                 break  # running text, or a lead-in (下面，我讲四点意见：): the speech
             if not (is_site or _title_like(text) or len(text) <= cues.KEYWORD_MAX):

@@ -165,6 +165,8 @@ class Analysis:
             )
             if not heading:  # a lone 一、 (the rest cut off) is no list inside a paragraph
                 self._demands(False, announce + 1, announce)
+        if not self.items:
+            self._lone_heading(announce)
         for i in self.items:
             self.roles[i] = "ITEM"
         bounds = [*self.items, n]
@@ -204,6 +206,22 @@ class Analysis:
                         self.roles[i] = "ACHIEVEMENT"
             return True
         return False
+
+    def _lone_heading(self, announce: int | None) -> None:
+        """A list with one visible item: a preview cut after the first heading. The first
+        number of a heading family that opens a real line is the demands' first item after
+        an announcement, or as a headline on a short line of its own, without a sentence end
+        (一、提高站位 with its body below)."""
+        for i, m in enumerate(self.markers):
+            if m is None or m.index != 1 or m.family not in cues.HEADING_FAMILIES[:4]:
+                continue
+            unit = self.units[i]
+            alone = i + 1 == len(self.units) or self.units[i + 1].line != unit.line
+            after = announce is not None and i > announce
+            heading = alone and len(unit.text) <= cues.HEADLINE_MAX and unit.text[-1] not in "。!?"
+            if unit.first and (after or heading):
+                self.family, self.items = m.family, [i]
+                return
 
     def _closes(self, i: int) -> bool:
         """Whether unit ``i`` reads as part of the closing (a wish, thanks, a call)."""
