@@ -304,3 +304,33 @@ def test_a_numbered_piece_run_into_its_salutation_is_no_title():
     _, out = outline(text)
     assert out.title is None
     assert text[out.salutation[0] : out.salutation[1]] == "各位代表："
+
+
+def test_a_title_and_salutation_after_running_text_anchor_the_speech():
+    text = (
+        "妇女节的由来。\n每年三月八日是国际劳动妇女节，这是全世界妇女的节日。\n"
+        "在三八联欢会上的讲话\n各位女同胞：\n今天，我们欢聚一堂。\n"
+    )
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "在三八联欢会上的讲话"
+    assert text[out.salutation[0] : out.salutation[1]] == "各位女同胞："
+    assert [text[ln.start : ln.end] for ln in out.body] == ["今天，我们欢聚一堂。"]
+
+
+def test_a_salutation_answered_by_a_greeting_anchors_the_speech():
+    text = (
+        "上班第一天，接到通知要讲几句。\n只好硬着头皮上台。\n各位同事：\n大家中午好！\n新年快乐。\n"
+    )
+    _, out = outline(text)
+    assert text[out.salutation[0] : out.salutation[1]] == "各位同事："
+    assert [text[n.start : n.end] for n in out.noise] == [
+        "上班第一天，接到通知要讲几句。",
+        "只好硬着头皮上台。",
+    ]
+
+
+def test_a_readdress_line_in_the_middle_of_a_speech_is_no_late_salutation():
+    text = "今天，我们召开大会。\n大会开得很成功。\n同志们：\n让我们携手前进！\n"
+    _, out = outline(text)
+    assert out.salutation is None
+    assert len(out.body) == 4 and out.noise == []

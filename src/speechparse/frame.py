@@ -246,6 +246,31 @@ def _addressees_start(clean: str, head: int, colon: int) -> int | None:
     return -best[2] if best is not None else None
 
 
+_HELLO = re.compile(r"^(?:大家|各位|你们|您们|同志们)[^。!?,]{0,4}好[!。,]")
+
+
+def _late_anchor(
+    clean: str, lines: list[Line], start: int
+) -> tuple[int, tuple[list[NoiseSpan], Line | None, tuple[int, int], list[tuple[int, int]]]] | None:
+    """A salutation after running text that is not the speech (a blogger's story, a
+    document site's description): only one that cannot be a re-address in the middle of a
+    speech anchors it there — the title right before it (…的讲话 / 同志们：, or on one line),
+    or a salutation line of its own answered by a greeting (各位同事们： / 大家好！)."""
+    for k in range(start, min(len(lines), cues.FRONT_MAX)):
+        line = lines[k]
+        found = salutation_at(clean, line)
+        if found is not None and found[0] >= line.end:
+            before = clean[lines[k - 1].start : lines[k - 1].end] if k else ""
+            after = clean[lines[k + 1].start : lines[k + 1].end] if k + 1 < len(lines) else ""
+            if _title_like(before) or _HELLO.match(after):
+                return k, ([], None, (line.start, found[0]), found[1])
+            continue
+        inside = _salutation_inside(clean, line)
+        if inside is not None and inside[1] is not None:
+            return k, inside
+    return None
+
+
 def _is_prose(text: str) -> bool:
     """A line with a sentence in it: once one that is not site text is passed, the speech has
     begun, and a later 同志们！ re-addresses the audience rather than salutes it."""
@@ -518,6 +543,13 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             result.noise.extend(noise)
             first = front_end = k
             break
+    if result.salutation is None and scanned:
+        late = _late_anchor(clean, lines, scanned[-1] + 1)
+        if late is not None:
+            k, inside = late
+            noise, result.title, result.salutation, result.addressees = inside
+            result.noise.extend(noise)
+            first = front_end = k
     if result.salutation is None:
         # shape tells site text from speech only where there is speech to tell it from
         shaped = any(shape(clean[ln.start : ln.end]) == "speech" for ln in lines)
