@@ -334,3 +334,10 @@ def test_a_readdress_line_in_the_middle_of_a_speech_is_no_late_salutation():
     _, out = outline(text)
     assert out.salutation is None
     assert len(out.body) == 4 and out.noise == []
+
+
+def test_a_title_word_with_its_suffix_run_into_the_salutation():
+    text = "资源描述：\n全县工会工作会议讲话稿同志们：今天我们召开这次会议。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "全县工会工作会议讲话稿"
+    assert text[out.salutation[0] : out.salutation[1]] == "同志们："

@@ -97,7 +97,7 @@ def _split_salutation(
     return (found[0], head + found[1]) if head and found else None
 
 
-_TITLE_END = re.compile(cues.TITLE_WORD)
+_TITLE_END = re.compile(rf"{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?")
 
 
 def _title_then_salutation(
