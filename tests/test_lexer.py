@@ -175,3 +175,10 @@ def test_counts_that_announce_nothing(text):
 
 def test_an_ordinal_with_a_counted_noun():
     assert marker_at("第一个感受,劳动最光荣。") == Marker("ordinal", 1, 6)
+
+
+def test_a_lone_first_item_right_after_the_announcement_on_its_line():
+    us, a = analyse(
+        "开好这次会议很重要。下面，我讲四点意见。一、认清形势，统一思想。安全是大事。\n"
+    )
+    assert [us[i].text for i in a.items] == ["一、认清形势,统一思想。"]

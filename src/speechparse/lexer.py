@@ -217,9 +217,13 @@ class Analysis:
                 continue
             unit = self.units[i]
             alone = i + 1 == len(self.units) or self.units[i + 1].line != unit.line
-            after = announce is not None and i > announce
+            # after the announcement: opening a paragraph, or right after it mid-line
+            # (…我讲四点意见。一、认清形势…)
+            after = announce is not None and (
+                i == announce + 1 or (i > announce and self.para_start(i))
+            )
             heading = alone and len(unit.text) <= cues.HEADLINE_MAX and unit.text[-1] not in "。!?"
-            if unit.first and (after or heading):
+            if after or (unit.first and heading):
                 self.family, self.items = m.family, [i]
                 return
 
