@@ -341,3 +341,21 @@ def test_a_title_word_with_its_suffix_run_into_the_salutation():
     _, out = outline(text)
     assert text[out.title.start : out.title.end] == "全县工会工作会议讲话稿"
     assert text[out.salutation[0] : out.salutation[1]] == "同志们："
+
+
+@pytest.mark.parametrize(
+    ("line", "addressees"),
+    [
+        ("老师、同学：", ["老师", "同学"]),
+        ("全体运动员、裁判员、同志们：", ["全体运动员", "裁判员", "同志们"]),
+        ("各位领导、大柳乡的父老乡亲们：", ["各位领导", "大柳乡的父老乡亲们"]),
+        ("全省各族职工朋友们：", ["全省各族职工朋友们"]),
+    ],
+)
+def test_salutations_with_qualifiers_and_without_men(line, addressees):
+    assert sal(line) == (line, addressees)
+
+
+@pytest.mark.parametrize("line", ["人们：", "我们：", "领导：", "经过讨论、研究："])
+def test_colon_lines_that_address_no_one(line):
+    assert sal(line) is None

@@ -207,3 +207,31 @@ def test_readdressing_with_a_colon_opens_the_call_to_action():
     s = speechparse.parse(text)
     check_invariants(text, s)
     assert s.closing.call_to_action.text == call
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion"),
+    [
+        # the meeting and what it does, without 今天
+        (
+            "同志们：\n镇工会第三次代表大会，经过全体代表的共同努力，就要胜利闭幕了。\n",
+            "镇工会第三次代表大会，经过全体代表的共同努力，就要胜利闭幕了。",
+        ),
+        ("同志们：\n今天这次会议，主要是部署全年工作。\n", "今天这次会议，主要是部署全年工作。"),
+        # a time alone (在此之际) gives way to the sentence naming the meeting
+        (
+            "同志们：\n新春将至，在此之际，安全工作尤为重要。今天召开这次会议，就是部署节日安全工作。\n",
+            "今天召开这次会议，就是部署节日安全工作。",
+        ),
+    ],
+)
+def test_the_sentence_naming_the_event(text, occasion):
+    assert speechparse.parse(text).opening.occasion.text == occasion
+
+
+def test_a_habit_is_no_review():
+    s = speechparse.parse(
+        "同志们：\n一直以来，我对安全工作高度重视。今天，我们隆重召开安全大会。\n"
+    )
+    assert s.review is None
+    assert s.opening.occasion.text == "今天，我们隆重召开安全大会。"

@@ -168,7 +168,9 @@ class Builder(Transformer[Token, Any]):
 
     def opening(self, children: list[Token]) -> tuple[str, Data]:
         units = self.units(children)
-        occasion = next((u for u in units if u.kind == "OCCASION"), None)
+        marked = [u for u in units if u.kind == "OCCASION"]
+        strong = [u for u in marked if cues.OCCASION_STRONG.search(u.text)]
+        occasion = (strong or marked)[0] if marked else None
         if occasion is None:
             occasion = next((u for u in units if cues.OCCASION.search(u.text)), None)
         return "opening", self.section(

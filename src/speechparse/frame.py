@@ -20,6 +20,8 @@ _NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
 #: What no addressee contains: digits, brackets, quotes (a date, a quotation).
 _NOT_A_NAME = re.compile(r"[\d()《》“”【】\"':;。!?]|讲话|致辞|致词|发言|报告|主持词|贺词")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: An addressee that is a role and at most two characters before it (老师, 各位来宾, XX书记).
+_BARE_ROLE = re.compile(rf"[\u4e00-\u9fff*×X]{{0,2}}(?:{cues.ROLES})")
 #: A telephone or QQ number (site text), as opposed to a year or a count (2024年, 5次).
 _PHONE = re.compile(r"[ ]*[\d-]{5,}(?![\d年月日号届次])")
 #: The 在…上的讲话 form of a title, and what cannot come before it in the same title.
@@ -46,7 +48,8 @@ class Frame:
 
 def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
     """Spans of the addressees if ``clause`` (starting at ``offset``) is a list of them."""
-    if not cues.ADDRESSEE_STRONG.search(clause) or cues.NOT_ADDRESSEE.search(clause):
+    strong = cues.ADDRESSEE_STRONG.search(clause) is not None
+    if cues.NOT_ADDRESSEE.search(clause):
         return None
     parts: list[tuple[int, int]] = []
     pos = 0
@@ -64,9 +67,13 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
             return None
         if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
             return None
+        if not strong and not _BARE_ROLE.fullmatch(stripped):
+            return None
         lead = len(piece) - len(piece.lstrip())
         parts.append((offset + s + lead, offset + s + lead + len(stripped)))
-    return parts or None
+    # without a word that only an address has (们, 各位, 尊敬的), two or more bare roles
+    # (老师、同学：) still make a list of addressees
+    return parts if parts and (strong or len(parts) >= 2) else None
 
 
 def salutation_at(clean: str, line: Line) -> tuple[int, list[tuple[int, int]]] | None:
