@@ -75,3 +75,9 @@ def test_placeholders_style_sheets_emoji_and_page_numbers():
     ]
     assert kinds("劳动最光荣👍！") == [("👍", "other")]
     assert kinds("- 3 -同志们\n第2页/共5页\n") == [("- 3 -", "other"), ("第2页/共5页", "other")]
+
+
+def test_an_address_run_into_a_number_of_the_speech_leaves_the_number():
+    text = "下面，我讲www.example.org4点要求：\n（www.example.org2）加强领导。\n"
+    got = [text[n.start : n.end] for n in find_inline(normalize(text))]
+    assert got == ["www.example.org", "www.example.org"]

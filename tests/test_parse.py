@@ -235,3 +235,18 @@ def test_a_habit_is_no_review():
     )
     assert s.review is None
     assert s.opening.occasion.text == "今天，我们隆重召开安全大会。"
+
+
+def test_greetings_without_xiang_have_their_acts():
+    text = (
+        "各位老师：\n今天，新学期开学典礼隆重举行。在此，我谨代表学校衷心感谢各位老师一年来的付出！"
+        "在这里，给大家拜个早年！\n"
+    )
+    s = speechparse.parse(text)
+    assert [(g.text, [(a.target, a.act) for a in g.acts]) for g in s.opening.greetings] == [
+        (
+            "在此，我谨代表学校衷心感谢各位老师一年来的付出！",
+            [("各位老师一年来的付出", "感谢")],
+        ),
+        ("在这里，给大家拜个早年！", [("大家", "拜个早年")]),
+    ]

@@ -189,6 +189,8 @@ class Builder(Transformer[Token, Any]):
         if not starts:
             m = re.search(r"对", text)
             starts = [m.end()] if m else []
+        if not starts or not cues.ACT.search(text, starts[0]):
+            return self.bare_acts(u)
         raw: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
         for k, s in enumerate(starts):
             e = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
@@ -206,6 +208,17 @@ class Builder(Transformer[Token, Any]):
                 continue
             name = self.clause(u.start + target[0], u.start + target[1])
             what = self.clause(u.start + act[0], u.start + act[1])
+            if name and what:
+                acts.append({"target": name, "act": what})
+        return acts
+
+    def bare_acts(self, u: Unit) -> list[Data]:
+        """Acts without 向: "衷心感谢各位老师…" -> {target: 各位老师…, act: 感谢}."""
+        acts: list[Data] = []
+        for m in cues.BARE_ACT.finditer(u.text):
+            t, a = ("target", "act") if m["act"] else ("target2", "act2")
+            name = self.clause(u.start + m.start(t), u.start + m.end(t))
+            what = self.clause(u.start + m.start(a), u.start + m.end(a))
             if name and what:
                 acts.append({"target": name, "act": what})
         return acts

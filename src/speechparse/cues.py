@@ -135,9 +135,17 @@ OCCASION_STRONG = re.compile(rf"{MEETINGS}|召开|开幕|闭幕|举行|举办|�
 #: One act of greeting: 向 <target> <verb> <object>.
 ACT_VERB = r"(?:致以|致|表示|送上|送去|献上|转达|表达|道一声)"
 ACT_OBJECTS = ("问候", "祝贺", "贺意", "敬意", "感谢", "谢意", "欢迎", "慰问", "祝福", "敬礼",
-               "致敬", "节日")  # fmt: skip
+               "致敬", "节日", "拜年", "问好")  # fmt: skip
 ACT_OBJECT = f"(?:{'|'.join(ACT_OBJECTS)})"
-GREETING = re.compile(rf"(?:向|对)[^。!?]{{1,90}}?{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}")
+#: A greeting without 向…表示: the verb with its object after it (衷心感谢各位老师…, 以热烈的
+#: 掌声欢迎…), or 给… before a greeting that is a verb of its own (给大家拜年).
+BARE_ACT = re.compile(
+    r"(?:^|(?<=[,]))[^,。!?]{0,16}?(?P<act>感谢|欢迎|祝贺|慰问)(?![信词会])(?P<target>[^,。!?;]{2,40})"
+    r"|给(?P<target2>[^,。!?]{1,20}?)(?P<act2>拜年|拜个年|拜个早年|拜个晚年|问好)"
+)
+GREETING = re.compile(
+    rf"(?:向|对)[^。!?]{{1,90}}?{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}|{BARE_ACT.pattern}"
+)
 ACT = re.compile(rf"{ACT_VERB}[^,;。!?向]*")
 
 # --- review -----------------------------------------------------------------------------
@@ -207,7 +215,7 @@ THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[
 #: Testing for a word is many times cheaper than running the pattern, and most units of a
 #: speech match no cue. Keep each list in step with its pattern above.
 NEEDS: dict[str, tuple[str, ...]] = {
-    "GREETING": ACT_OBJECTS,
+    "GREETING": (*ACT_OBJECTS, "拜个"),
     "OCCASION": ("今天", "今日", "此时此刻", "在这里", "隆重", "召开", "之际", "之时", "前夕",
                  "这次", "本次", "此次", "这是", "开幕", "闭幕"),
     "ANNOUNCE": ("点", "方面", "条", "项", "大", "个"),
@@ -294,8 +302,10 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
             r"(?:每日更新|免费下载|请访问|请登录|访问|登录|关注|详见|尽在))?[ ]{0,3}"
             # an address does not end in a full stop (the text after it does), and is written
             # in lower case: an X right after it is a placeholder of the speech (XX县)
-            # and a digit before ) or 、 is a marker's number the address ran into: (www.x.org2)
-            r"(?:https?://|www\.)[a-z0-9./_%?=&#-]{0,199}(?:[a-z/_%?=&#-]|\d(?![)、]))"
+            # and a digit before ), 、 or Chinese is a number of the speech the address ran
+            # into: (www.x.org2) / 讲www.x.org4点要求
+            r"(?:https?://|www\.)[a-z0-9./_%?=&#-]{0,199}"
+            r"(?:[a-z/_%?=&#-]|\d(?![)、\u4e00-\u9fff]))"
             r"(?:[ ]{0,3}(?:免费下载|下载|阅读全文))?"
         ),
         ("www.", "http"),
