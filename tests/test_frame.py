@@ -359,3 +359,31 @@ def test_salutations_with_qualifiers_and_without_men(line, addressees):
 @pytest.mark.parametrize("line", ["人们：", "我们：", "领导：", "经过讨论、研究："])
 def test_colon_lines_that_address_no_one(line):
     assert sal(line) is None
+
+
+def test_a_preview_cut_mid_sentence_leaves_its_ellipsis_as_truncation():
+    text = "同志们：\n今天，我们召开大会。\n我们要关心青年、支持青年、...\n预览结束\n"
+    _, out = outline(text)
+    assert text[out.body[-1].start : out.body[-1].end] == "我们要关心青年、支持青年、"
+    assert [(text[n.start : n.end], n.kind) for n in out.noise][0] == ("...", "truncation")
+
+
+def test_an_ellipsis_after_a_sentence_end_is_the_speech():
+    text = "同志们：\n今天，我们召开大会。\n大家说：“好啊。……”\n"
+    _, out = outline(text)
+    assert out.noise == []
+
+
+def test_stray_lines_inside_the_speech_are_noise():
+    text = (
+        "同志们：\n今天，我们召开大会。\n……\n（按活动议程进行）\n- 2 -\n"
+        "1.\n抓好组织建设。\n谢谢大家！\n"
+    )
+    _, out = outline(text)
+    assert [text[n.start : n.end] for n in out.noise] == ["……", "（按活动议程进行）", "- 2 -"]
+    assert [text[ln.start : ln.end] for ln in out.body] == [
+        "今天，我们召开大会。",
+        "1.",
+        "抓好组织建设。",
+        "谢谢大家！",
+    ]

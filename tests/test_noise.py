@@ -81,3 +81,9 @@ def test_an_address_run_into_a_number_of_the_speech_leaves_the_number():
     text = "下面，我讲www.example.org4点要求：\n（www.example.org2）加强领导。\n"
     got = [text[n.start : n.end] for n in find_inline(normalize(text))]
     assert got == ["www.example.org", "www.example.org"]
+
+
+def test_a_cut_notice_cut_off_itself_at_the_end_of_its_line():
+    text = "要抓好落实。\n……（未完，全文共6606字，当前仅显示2320字，请阅读下面提示\n收藏\n"
+    got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
+    assert got == [("……（未完，全文共6606字，当前仅显示2320字，请阅读下面提示", "truncation")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import cues
 from .noise import NoiseSpan
 from .segment import Line
-from .shape import shape
+from .shape import shape, stray
 
 _NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
 #: What no addressee contains: digits, brackets, quotes (a date, a quotation).
@@ -30,6 +30,8 @@ _NOT_A_TITLE_HEAD = re.compile(rf"{cues.TITLE_WORD}|>|»|/|首页|位置")
 #: A bracketed note after a title, such as its date: （2023年3月15日）.
 _TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*")
 _SENTENCE = re.compile(r"[。!?]")
+#: The ellipsis where a preview was cut mid-sentence, at the end of the speech's last line.
+_CUT = re.compile(r"(?<=[^。!?…. ])( *)(?:…{1,6}|\.{3,6}|。{3,6})$")
 #: The number of a piece on a collection page after its name: …致辞(1).
 _ITEM_NUMBER = re.compile(r"\(\d{1,2}\)")
 
@@ -607,7 +609,19 @@ def frame(clean: str, lines: list[Line]) -> Frame:
         if m is not None:
             body[-1] = Line(last.index, last.start, m.start())
             result.noise.append(NoiseSpan(m.end(), last.end, "site_notice"))
-    result.body = body
+        # a preview cut mid-sentence: the ellipsis the site put there (…支持青年、...)
+        last = body[-1]
+        cut = _CUT.search(clean, last.start, last.end)
+        if cut is not None and cut.start() > last.start:
+            body[-1] = Line(last.index, last.start, cut.start())
+            result.noise.append(NoiseSpan(cut.start() + len(cut[1]), last.end, "truncation"))
+    # a line inside the speech that is not speech (……, a page number, a stage direction)
+    result.body = []
+    for k, line in enumerate(body):
+        if 0 < k < len(body) - 1 and stray(clean[line.start : line.end]):
+            result.noise.append(NoiseSpan(line.start, line.end, "other"))
+        else:
+            result.body.append(line)
     for line in lines[back:]:
         result.noise.append(NoiseSpan(line.start, line.end, "site_notice"))
     return result

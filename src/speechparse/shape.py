@@ -56,6 +56,24 @@ def shape(text: str) -> Shape:
     return "uncertain"
 
 
+def stray(text: str) -> bool:
+    """A line inside the speech that is not speech: no Chinese at all (a page number, a row
+    of dots where text was left out), a bracketed stage direction or prompt, or a page's
+    date, size or file name — but never an enumeration marker split from its headline."""
+    stripped = text.replace(" ", "")
+    if not stripped or any(p.match(stripped) for p in cues.MARKERS.values()):
+        return False
+    if not _CJK.search(stripped) and len(stripped) <= 20:
+        return True
+    if _ASIDE.match(stripped):
+        return not _PROSE_PUNCT.search(stripped[1:-1].rstrip("!。"))
+    return (
+        len(stripped) <= 40
+        and _PAGE_FIGURE.search(text) is not None
+        and not _PROSE_PUNCT.search(stripped)
+    )
+
+
 def _site(text: str, stripped: str) -> bool:
     n = len(stripped)
     cjk = len(_CJK.findall(stripped))
