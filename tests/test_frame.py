@@ -365,7 +365,10 @@ def test_a_preview_cut_mid_sentence_leaves_its_ellipsis_as_truncation():
     text = "同志们：\n今天，我们召开大会。\n我们要关心青年、支持青年、...\n预览结束\n"
     _, out = outline(text)
     assert text[out.body[-1].start : out.body[-1].end] == "我们要关心青年、支持青年、"
-    assert [(text[n.start : n.end], n.kind) for n in out.noise][0] == ("...", "truncation")
+    assert [(text[n.start : n.end], n.kind) for n in out.noise] == [
+        ("...", "truncation"),
+        ("预览结束", "site_notice"),
+    ]
 
 
 def test_an_ellipsis_after_a_sentence_end_is_the_speech():
