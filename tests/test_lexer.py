@@ -182,3 +182,22 @@ def test_a_lone_first_item_right_after_the_announcement_on_its_line():
         "开好这次会议很重要。下面，我讲四点意见。一、认清形势，统一思想。安全是大事。\n"
     )
     assert [us[i].text for i in a.items] == ["一、认清形势,统一思想。"]
+
+
+def test_first_then_next_without_an_announcement_when_each_asks_for_something():
+    us, a = analyse(
+        "今天召开会议，部署节日安全工作。\n首先，我们要认清形势。\n其次，要落实责任。\n"
+        "再次，要排查隐患。\n最后，要加强宣传。\n"
+    )
+    assert a.family == "sequence"
+    assert [us[i].text[:3] for i in a.items] == ["首先,", "其次,", "再次,", "最后,"]
+
+
+def test_first_then_next_without_an_announcement_that_ask_nothing_are_no_list():
+    _, a = analyse("首先，我代表县委表示祝贺。\n其次，感谢大家的支持。\n再次，欢迎新会员。\n")
+    assert a.items == []
+
+
+def test_a_page_that_starts_mid_list():
+    us, a = analyse("三、加强队伍建设，打造坚强组织。青年是未来。\n希望大家努力。\n")
+    assert (a.family, [us[i].text for i in a.items]) == ("dun", ["三、加强队伍建设,打造坚强组织。"])

@@ -179,10 +179,16 @@ class Analysis:
         for rank, family in enumerate(cues.HEADING_FAMILIES):
             cands = self._candidates(family, lo, len(self.units), heading=heading)
             if family == "sequence":
-                # 首先，…其次，… are the demands only after an announcement, and 最后，祝… is
-                # the closing, not the last demand
-                opens = announce if announce is not None else len(self.units)
-                cands = [(i, n) for i, n in cands if i > opens and not self._closes(i)]
+                # 首先，…其次，… are the demands after an announcement, or without one when
+                # three or more paragraphs so opened each ask for something (首先，要…);
+                # 最后，祝… is the closing, not the last demand
+                cands = [(i, n) for i, n in cands if not self._closes(i)]
+                if announce is not None:
+                    cands = [(i, n) for i, n in cands if i > announce]
+                else:
+                    cands = [(i, n) for i, n in cands if "要" in self.units[i].text]
+                    if len(cands) < 3:
+                        cands = []
             runs = _runs(cands)
             # a list that follows a lone heading of a higher level (一、 with the rest cut
             # off) is that heading's points, not the demands
@@ -213,7 +219,13 @@ class Analysis:
         an announcement, or as a headline on a short line of its own, without a sentence end
         (一、提高站位 with its body below)."""
         for i, m in enumerate(self.markers):
-            if m is None or m.index != 1 or m.family not in cues.HEADING_FAMILIES[:4]:
+            if m is None or m.family not in cues.HEADING_FAMILIES[:4]:
+                continue
+            if m.index != 1:
+                if i == 0 and self.units[0].first:
+                    # the page starts mid-list (page 2 of an article): 三、… opens the body
+                    self.family, self.items = m.family, [i]
+                    return
                 continue
             unit = self.units[i]
             alone = i + 1 == len(self.units) or self.units[i + 1].line != unit.line
