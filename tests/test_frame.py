@@ -390,3 +390,21 @@ def test_stray_lines_inside_the_speech_are_noise():
         "抓好组织建设。",
         "谢谢大家！",
     ]
+
+
+def test_a_title_over_two_lines_with_a_spread_title_word():
+    text = "镇工会第三次代表大会\n开  幕  词\n各位代表：\n大会开幕了。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "镇工会第三次代表大会\n开  幕  词"
+
+
+def test_a_title_line_after_a_line_that_is_no_title_is_not_joined_to_it():
+    text = "资料阅览校园活动开学典礼\n秋季开学典礼讲话稿\n老师们：\n新学期开始了。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "秋季开学典礼讲话稿"
+
+
+def test_a_members_congress_title_is_no_site_notice():
+    text = "镇总工会首届会员代表大会开幕词\n各位代表：\n大会开幕了。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "镇总工会首届会员代表大会开幕词"

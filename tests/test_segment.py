@@ -47,3 +47,12 @@ def test_paragraphs_joined_by_spaces_are_lines_of_their_own():
     norm = normalize(text)
     got = [text[ln.start : ln.end] for ln in lines(norm)]
     assert got == ["一、增强意识", "服务大局是第一要务。", "二、维护权益", "要依法维权。"]
+
+
+def test_spaces_that_spread_a_word_out_join_no_paragraphs():
+    text = "开  幕  词\n一、抓好落实  二、加强领导\n"
+    assert [text[ln.start : ln.end] for ln in lines(text)] == [
+        "开  幕  词",
+        "一、抓好落实",
+        "二、加强领导",
+    ]

@@ -32,6 +32,8 @@ _TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*")
 _SENTENCE = re.compile(r"[。!?]")
 #: The ellipsis where a preview was cut mid-sentence, at the end of the speech's last line.
 _CUT = re.compile(r"(?<=[^。!?…. ])( *)(?:…{1,6}|\.{3,6}|。{3,6})$")
+#: Spaces between Chinese characters, which spread a heading out (开  幕  词).
+_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: The number of a piece on a collection page after its name: …致辞(1).
 _ITEM_NUMBER = re.compile(r"\(\d{1,2}\)")
 
@@ -312,6 +314,7 @@ def _title_like(text: str) -> bool:
     title word alone (a lone 讲话 is a keyword, not a title)."""
     if len(text) > 80 or _SENTENCE.search(text):
         return False
+    text = _INNER_SPACE.sub("", text)  # 开  幕  词
     m = cues.TITLE.search(text)
     return m is not None and len(cues.TITLE_WORD_AT_END.sub("", text)) >= 2
 
@@ -385,7 +388,9 @@ def _choose_title(
         pair = (
             i + 1 in free
             and not _title_like(texts[i])
-            and len(texts[i + 1]) < len(texts[i])  # the tail of a title, not a title of its own
+            # the tail of a title (上的讲话, 开幕词), not a title of its own
+            and len(texts[i + 1]) < len(texts[i])
+            and (len(_INNER_SPACE.sub("", texts[i + 1])) <= 6 or not _title_like(texts[i + 1]))
             and _title_like(texts[i] + texts[i + 1])
         )
         if pair and (best is None or _length(texts, (i, i + 1)) > _length(texts, best)):

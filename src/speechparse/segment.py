@@ -74,6 +74,8 @@ def lines(clean: str) -> list[Line]:
         # only a line with a space in it can hold paragraphs joined by spaces
         spaced = clean.find(" ", pos, stop) >= 0
         cuts = [g.span() for g in _JOINED.finditer(clean, pos, stop)] if spaced else []
+        if cuts:
+            cuts = _not_in_words(clean, pos, stop, cuts)
         for cut in [*cuts, None]:
             s, e = pos, (stop if cut is None else cut[0])
             while s < e and clean[s].isspace():
@@ -89,6 +91,16 @@ def lines(clean: str) -> list[Line]:
             if cut is not None:
                 pos = cut[1]
     return out
+
+
+def _not_in_words(
+    clean: str, pos: int, stop: int, cuts: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The cuts that do not leave a single character on either side: spaces that spread a
+    word out (开  幕  词) join no paragraphs."""
+    bounds = [pos, *(c for cut in cuts for c in cut), stop]
+    sizes = [len(clean[a:b].strip()) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    return [cut for k, cut in enumerate(cuts) if sizes[k] > 1 and sizes[k + 1] > 1]
 
 
 #: A marker glued to the text before it, when line breaks were lost (…的方向1.坚持…,
