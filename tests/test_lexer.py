@@ -201,3 +201,22 @@ def test_first_then_next_without_an_announcement_that_ask_nothing_are_no_list():
 def test_a_page_that_starts_mid_list():
     us, a = analyse("三、加强队伍建设，打造坚强组织。青年是未来。\n希望大家努力。\n")
     assert (a.family, [us[i].text for i in a.items]) == ("dun", ["三、加强队伍建设,打造坚强组织。"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "祝愿我们的学校明天更加美好！",
+        "这里，我预祝运动会取得圆满成功！",
+        "我们衷心祝愿全市职工身体健康！",
+        "最后，再祝大家新春快乐！",
+        "愿成功的喜悦使我们青春永驻！",
+    ],
+)
+def test_wishes_in_other_words(text):
+    assert cues.found("WISH", normalize(text))
+
+
+@pytest.mark.parametrize("text", ["愿意参加的同志请报名。", "志愿者们要做好服务。"])
+def test_sentences_with_yuan_that_wish_nothing(text):
+    assert not cues.found("WISH", normalize(text))
