@@ -408,3 +408,16 @@ def test_a_members_congress_title_is_no_site_notice():
     text = "镇总工会首届会员代表大会开幕词\n各位代表：\n大会开幕了。\n"
     _, out = outline(text)
     assert text[out.title.start : out.title.end] == "镇总工会首届会员代表大会开幕词"
+
+
+def test_a_title_run_into_the_first_sentence():
+    text = "2024年县长在全县安全生产会议上的讲话稿在新春即将到来之际，我们召开这次会议。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "2024年县长在全县安全生产会议上的讲话稿"
+    assert text[out.body[0].start : out.body[0].end] == "在新春即将到来之际，我们召开这次会议。"
+
+
+def test_a_sentence_about_a_speech_is_no_title():
+    text = "在全省工会工作会议上的讲话中，省委书记强调了三点。我们要认真学习。\n"
+    _, out = outline(text)
+    assert out.title is None and len(out.body) == 1

@@ -513,10 +513,32 @@ def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSp
     return lines, []
 
 
+#: A title of the 在…上的讲话 form at the start of a line, perhaps after the speaker or a year.
+_TITLE_AT_START = re.compile(
+    rf"[^。!?:,]{{0,30}}?在[^在。!?:]{{2,60}}(?:上|中|时|之际)的{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?"
+    # and not a sentence about that speech (…上的讲话中指出 / …的讲话精神)
+    r"(?![中里时上后前精要指,、的和与])"
+)
+
+
+def _title_run_into_text(clean: str, line: Line) -> list[Line]:
+    """The page's first line, when it opens with a title run straight into the speech
+    (…会议上的讲话文稿在省第X次党代会即将召开之际，…): the title, and the rest."""
+    m = _TITLE_AT_START.match(clean, line.start, line.end)
+    if m is None or not _SENTENCE.search(clean, m.end(), line.end):
+        return [line]
+    rest = m.end()
+    while rest < line.end and clean[rest].isspace():
+        rest += 1
+    return [Line(line.index, line.start, m.end()), Line(line.index, rest, line.end)]
+
+
 def frame(clean: str, lines: list[Line]) -> Frame:
     """Split the lines into front matter, salutation, body and back matter."""
     result = Frame()
     lines, result.noise = _collection(clean, lines)
+    if lines:
+        lines[:1] = _title_run_into_text(clean, lines[0])
     first = 0  # the line the body starts on (where the salutation ends)
     front_end = 0  # the lines before this one are front matter
     decoys: set[int] = set()  # lines that quote another speech's salutation
