@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
 CORPUS = sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else []
+#: Real pages as people download them (noise, collapsed lines, traditional characters, cuts).
+WEB = sorted((CORPUS_DIR / "web").glob("*.txt")) if CORPUS_DIR.is_dir() else []
 SECTIONS = ("opening", "review", "demands", "hopes", "closing")
 
 

@@ -421,3 +421,38 @@ def test_a_sentence_about_a_speech_is_no_title():
     text = "在全省工会工作会议上的讲话中，省委书记强调了三点。我们要认真学习。\n"
     _, out = outline(text)
     assert out.title is None and len(out.body) == 1
+
+
+def test_labels_in_a_row_label_the_same_piece():
+    text = (
+        "【篇一】\n职工大会讲话稿（五篇）\n下面是小编整理的讲话稿，供大家参考。\n"
+        "职工大会讲话稿 篇1\n同志们：\n今天，大会开幕了。\n"
+    )
+    _, out = outline(text)
+    assert out.title is None
+    assert text[out.salutation[0] : out.salutation[1]] == "同志们："
+    assert [text[ln.start : ln.end] for ln in out.body] == ["今天，大会开幕了。"]
+
+
+def test_a_later_pieces_label_is_not_the_first():
+    text = (
+        "同志们：\n"
+        + "今天，大会开幕了，我们要认真学习会议精神。" * 30
+        + "\n讲话稿 篇2\n同志们：\n"
+    )
+    _, out = outline(text)
+    assert text[out.salutation[0] : out.salutation[1]] == "同志们："
+    assert out.salutation[0] == 0
+
+
+def test_a_site_summary_that_copies_the_start_of_the_speech_is_noise():
+    text = (
+        "公文网 2024-05-01 工会\n在职工运动会上的讲话\n全体运动员、同志们：\n大家好！\n"
+        "今年的运动会\n"
+        "在职工运动会上的讲话\n全体运动员、同志们：\n大家好！\n今年的运动会隆重开幕了。\n"
+    )
+    _, out = outline(text)
+    assert out.title.start == text.index("在职工运动会上的讲话", 30)
+    assert out.salutation[0] == text.index("全体运动员、同志们：", 40)
+    assert [text[ln.start : ln.end] for ln in out.body] == ["大家好！", "今年的运动会隆重开幕了。"]
+    assert out.unclassified == []

@@ -3,7 +3,7 @@
 import pytest
 
 import speechparse
-from helpers import CORPUS, SAMPLES, check_invariants, read
+from helpers import CORPUS, SAMPLES, WEB, check_invariants, read
 from speechparse import render
 from test_metamorphic import shape
 
@@ -53,7 +53,7 @@ def test_empty():
     assert render(speechparse.parse("")) == ""
 
 
-@pytest.mark.parametrize("path", SAMPLES + CORPUS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SAMPLES + CORPUS + WEB, ids=lambda p: p.name)
 def test_real_speeches_keep_their_structure_and_render_is_a_fixpoint(path):
     first = speechparse.parse(read(path))
     text = render(first)

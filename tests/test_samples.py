@@ -3,11 +3,11 @@
 import pytest
 
 import speechparse
-from helpers import CORPUS, SAMPLES, check_invariants, read
+from helpers import CORPUS, SAMPLES, WEB, check_invariants, read
 from update_snapshots import render
 
 
-@pytest.mark.parametrize("path", SAMPLES + CORPUS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SAMPLES + CORPUS + WEB, ids=lambda p: p.name)
 def test_invariants(path):
     text = read(path)
     check_invariants(text, speechparse.parse(text))

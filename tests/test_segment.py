@@ -1,3 +1,4 @@
+import speechparse
 from speechparse.normalize import normalize
 from speechparse.segment import lines, pieces, units
 
@@ -56,3 +57,46 @@ def test_spaces_that_spread_a_word_out_join_no_paragraphs():
         "一、抓好落实",
         "二、加强领导",
     ]
+
+
+WRAPPED = (
+    "同志们：\n"
+    "今天，我们召开全县安全生产工作会议，主要任务是总结去年\n"
+    "工作，部署今年任务。首先，我代表县人民政府向奋战在安全生\n"
+    "产一线的同志们表示衷心的感谢！当前，全县安全形势总体平稳，\n"
+    "但是隐患依然存在，我们一定要时刻绷紧安全生产这根弦，做到警\n"
+    "钟长鸣。下面，我讲三点意见。\n"
+    "一要提高认识。各级各部门要把安全生产摆在更加突出的位置，切\n"
+    "实加强领导，层层落实责任。\n"
+)
+
+
+def test_a_hard_wrapped_page_has_its_breaks_joined():
+    from speechparse.segment import hard_wraps
+
+    wraps = hard_wraps(normalize(WRAPPED))
+    assert [WRAPPED[a:b] for a, b in wraps] == ["\n"] * 5
+    # not after 。 nor before 一要, nor after the salutation's short line
+    assert [WRAPPED[a - 2 : a] + "|" + WRAPPED[b : b + 2] for a, b in wraps] == [
+        "去年|工作",
+        "全生|产一",
+        "稳，|但是",
+        "到警|钟长",
+        "，切|实加",
+    ]
+
+
+def test_a_greeting_broken_by_a_hard_wrap_is_found_whole():
+    s = speechparse.parse(WRAPPED)
+    (greeting,) = s.opening.greetings
+    assert greeting.text == "首先，我代表县人民政府向奋战在安全生\n产一线的同志们表示衷心的感谢！"
+    assert [(a.target, a.act) for a in greeting.acts] == [
+        ("奋战在安全生\n产一线的同志们", "表示衷心的感谢")
+    ]
+
+
+def test_a_page_of_short_paragraphs_is_not_hard_wrapped():
+    from speechparse.segment import hard_wraps
+
+    text = "同志们：\n今天开会。\n一要抓好落实\n二要加强领导\n三要务求实效\n谢谢大家！\n"
+    assert hard_wraps(normalize(text)) == []

@@ -32,6 +32,12 @@ def parse(text: str, *, strict: bool = False) -> Speech:
     norm = normalize(text)
     inline = noise.find_inline(norm)
     view = noise.View(norm, inline)
+    wraps = segment.hard_wraps(view.text)
+    if wraps:
+        # a hard-wrapped page's breaks leave the view too, but they are no noise: node
+        # text keeps them (only inline noise is cut from it)
+        joins = [noise.NoiseSpan(*view.span(a, b), "wrap") for a, b in wraps]
+        view = noise.View(norm, noise.merge(inline + joins))
     clean = view.text
     outline = framing.frame(clean, segment.lines(clean))
     units = segment.units(clean, outline.body)

@@ -103,10 +103,11 @@ NOT_ONE_ADDRESSEE = re.compile(
     rf"|^[*×X]{{1,4}}(?:{ADDRESS_OPENER.pattern})"
 )
 #: The first addressee of a salutation run into other text: it opens with an address word,
-#: is an address word alone (同志们), or is at most four characters of name before a title or
-#: role (*书记, XX区委书记).
+#: is an address word with at most three characters before it (同志们, 女职工同志们), or is at
+#: most four characters of name before a title or role (*书记, XX区委书记).
 FIRST_ADDRESSEE = re.compile(
-    rf"(?:{ADDRESS_OPENER.pattern})|(?:{ADDRESSEE_STRONG.pattern})$|[*×X\u4e00-\u9fff]{{0,4}}(?:{ROLES})$"
+    rf"(?:{ADDRESS_OPENER.pattern})|[\u4e00-\u9fff]{{0,3}}(?:{ADDRESSEE_STRONG.pattern})$"
+    rf"|[*×X\u4e00-\u9fff]{{0,4}}(?:{ROLES})$"
 )
 #: A salutation: a short clause without sentence punctuation ending in a colon.
 SALUTATION_CLAUSE = re.compile(r"(?P<clause>[^。!?:;]{1,60}?)\s*:")
@@ -163,7 +164,7 @@ HEADED_MAX = 16
 
 # --- demands preamble -------------------------------------------------------------------
 PREAMBLE = re.compile(
-    r"^(?:当前|目前|当下|眼下|站在新的?(?:历史)?起点上|面对新|新时代新征程|进入新时代|"
+    r"^(?:当前(?!位置)|目前|当下|眼下|站在新的?(?:历史)?起点上|面对新|新时代新征程|进入新时代|"
     r"展望未来|今后[一二三四五\d]*年|新的一年|今年是)"
 )
 #: The announcement of the list; group "n" is the count (几 gives none): a verb of speaking
@@ -203,7 +204,7 @@ PLEDGE = re.compile(
 )
 
 # --- closing ----------------------------------------------------------------------------
-CALL = re.compile(r"(?:^|[,])让我们")
+CALL = re.compile(r"(?:^|[,])让我们(?!以?热烈的掌声)")  # (applause welcomes, not calls)
 WISH = re.compile(
     # a short lead (最后， / 这里， / 虎年里，), the speaker, then the wish (预祝 / 祝愿 / 愿 …)
     r"^(?:[^,。!?]{1,6}[,])?(?:我|我们)?(?:也|再|还|在此)?(?:衷心|真诚|诚挚)?地?"
@@ -230,6 +231,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "WISH": ("祝", "愿"),
 }  # fmt: skip
 _PATTERNS: dict[str, re.Pattern[str]] = {name: globals()[name] for name in NEEDS}
+#: cue -> a second cheap test, where the words of NEEDS are common: a character-class scan
+#: that every match passes (ANNOUNCE: a count right before what it counts).
+HINTS: dict[str, re.Pattern[str]] = {
+    "ANNOUNCE": re.compile(r"[一二三四五六七八九十两几\d](?:点|个|方面|条|项|大)"),
+}
 
 
 def any_needed(*names: str) -> re.Pattern[str]:
@@ -247,6 +253,9 @@ def found(cue: str, text: str) -> bool:
     """Whether the cue's pattern matches ``text`` (after the cheap test of NEEDS)."""
     for word in NEEDS[cue]:
         if word in text:
+            hint = HINTS.get(cue)
+            if hint is not None and hint.search(text) is None:
+                return False
             return _PATTERNS[cue].search(text) is not None
     return False
 
@@ -342,19 +351,21 @@ SITE_NOTICE = re.compile(
 BREADCRUMB = re.compile(
     r"^(?:首页|当前位置|您的位置|你的位置|您现在的位置|位置)\s*(?::|>|»|›)|\s(?:>{1,2}|»|›)\s"
 )
+#: The label of a site's outline of the page (目录/提纲:), whose headings are not the demands.
+OUTLINE = re.compile(r"^(?:目\s*录|提\s*纲|目录/提纲|本文目录|文章目录)\s*:?\s*[….]*$")
 #: The label of a site summary, which may quote the opening of another speech (a decoy).
 SUMMARY_LABEL = re.compile(r"(?:导读|导语|摘要|简介|内容提要|猜你喜欢|相关推荐)[ ]{0,3}:[ ]{0,3}$")
 #: A page or collection title that is not this speech's, or a label such as 【篇一】.
 COLLECTION = re.compile(
-    r"(?:范文|精选|\d+篇|^篇[一二三四五六七八九十\d]+$|合集|汇编|大全|模板|【篇[^】]{1,3}】)"
+    r"(?:范文|精选|\d+篇|[一二三四五六七八九十]+篇[)】]?$|^篇[一二三四五六七八九十\d]+$|^第[一二三四五六七八九十\d]+篇\s*:?$|合集|汇编|大全|模板|【篇[^】]{1,3}】)"
 )
 #: The label of one piece on a collection page: after the collection's name (…讲话稿 篇1,
 #: …讲话篇一, …致辞(1)), or alone or before the piece's own title (第一篇:…, 【篇二】, 篇3).
 #: Group "title" is what follows the label on its line.
 COLLECTION_ITEM = re.compile(
-    rf"^(?:.{{2,60}}?(?:\s*篇\s*(?:{CN_NUM}|\d{{1,2}})|(?<=[辞词话稿言])(?:\(\d{{1,2}}\)|\s+\d{{1,2}}))"
+    rf"^(?:.{{2,60}}?(?:\s*篇\s*(?:{CN_NUM}|\d{{1,2}})|(?<=[辞词话稿言])(?:\((?:\d{{1,2}}|{CN_NUM})\)|\s+\d{{1,2}}))"
     rf"|(?:第(?:{CN_NUM}|\d{{1,2}})篇|【篇?(?:{CN_NUM}|\d{{1,2}})篇?】|篇(?:{CN_NUM}|\d{{1,2}}))"
-    r"\s*:?\s*(?P<title>.{0,80}))$"
+    r"\s*:?\s*(?P<title>.{0,80}))\s*:?$"
 )
 META = re.compile(
     r"^(?:时间|日期|发布时间|发布日期|更新时间|作者|来源|出处|编辑|责任编辑|浏览|阅读|点击|"
@@ -387,6 +398,8 @@ BACK_MATTER = re.compile(
 )
 #: The longest line that can still be a keyword of a title cut one per line.
 KEYWORD_MAX = 8
+#: How many last sentences of a speech on one line (with no demands) may hold its closing.
+COLLAPSED_TAIL = 12
 #: The longest site summary that may quote another speech's opening (a decoy salutation).
 SUMMARY_MAX = 300
 #: How far into a line site text may run before the salutation, when breaks were lost.
@@ -394,5 +407,9 @@ FRONT_REACH = 1200
 #: The longest line that a site-text cue can make noise as a whole: a longer one holds
 #: more than site text (a speech that lost its line breaks).
 NOISE_LINE_MAX = 600
+#: The most running text a collection page's blurb holds before its first piece's label.
+BLURB_MAX = 600
+#: How far into a long line a site-text cue must come to make the line site text.
+NOISE_HEAD = 80
 #: How many lines of site text may come before a speech (notices, keywords, titles).
 FRONT_MAX = 80

@@ -32,6 +32,8 @@ _TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*")
 _SENTENCE = re.compile(r"[。!?]")
 #: The ellipsis where a preview was cut mid-sentence, at the end of the speech's last line.
 _CUT = re.compile(r"(?<=[^。!?…. ])( *)(?:…{1,6}|\.{3,6}|。{3,6})$")
+#: A date in brackets at the end of a title's line: (2009年3月 日), (二〇二四年五月一日).
+_DATE_NOTE = re.compile(r"(\s*)\([^()]{0,12}[年月][^()]{0,12}日?\s*\)\s*$")
 #: Spaces between Chinese characters, which spread a heading out (开  幕  词).
 _INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: The number of a piece on a collection page after its name: …致辞(1).
@@ -149,6 +151,44 @@ def _decoy(clean: str, lines: list[Line], i: int, end: int) -> bool:
         if _title_like(text) or (found is not None and found[0] >= line.end):
             return True
     return False
+
+
+def _outline(clean: str, lines: list[Line]) -> set[int]:
+    """A site's outline of the page (目录/提纲: then its headings, one per line): the label,
+    the headings and the dots after them, as line indices."""
+    for k, line in enumerate(lines[: cues.FRONT_MAX]):
+        if not cues.OUTLINE.match(clean, line.start, line.end):
+            continue
+        found = {line.index}
+        for nxt in lines[k + 1 : cues.FRONT_MAX]:
+            text = clean[nxt.start : nxt.end]
+            heading = (
+                text[0] in cues.MARKER_FIRST
+                and len(text) <= cues.HEADLINE_MAX * 2
+                and not _SENTENCE.search(text)
+            )
+            if not (heading or _DOTS.fullmatch(text)):
+                break
+            found.add(nxt.index)
+        return found
+    return set()
+
+
+def _repeated(clean: str, lines: list[Line], i: int) -> tuple[int, int] | None:
+    """A salutation line whose start of the speech comes again a few lines on (the title or
+    the line before, then the same salutation): the first copy is a site's summary of the
+    page. Returns the first copy's first line and the second copy's first line."""
+    text = clean[lines[i].start : lines[i].end]
+    before = clean[lines[i - 1].start : lines[i - 1].end] if i else None
+    for k in range(i + 1, min(len(lines), i + 10)):
+        if lines[k].start - lines[i].end > cues.SUMMARY_MAX:
+            return None  # more than a summary between them
+        if clean[lines[k].start : lines[k].end] != text:
+            continue
+        if before is not None and clean[lines[k - 1].start : lines[k - 1].end] == before:
+            return i - 1, k - 1
+        return (i, k) if before is None else None
+    return None
 
 
 def _salutation_inside(
@@ -293,11 +333,14 @@ def _noise_kind(text: str, *, shaped: bool = True) -> str | None:
     by its shape alone."""
     if len(text) > cues.NOISE_LINE_MAX:
         return None
-    if cues.BREADCRUMB.search(text):
+    # a long line is site text when it opens as site text: a site word near its end is
+    # furniture run on after a speech that lost its line breaks (…取得新成绩。手机扫码…)
+    head = text if len(text) <= cues.NOISE_HEAD * 2 else text[: cues.NOISE_HEAD]
+    if cues.BREADCRUMB.search(head):
         return "breadcrumb"
-    if cues.META.search(text) or cues.COLLECTION.search(text) or _byline(text):
+    if cues.META.search(head) or cues.COLLECTION.search(head) or _byline(text):
         return "other"
-    if cues.SITE_NOTICE.search(text):
+    if cues.SITE_NOTICE.search(head):
         return "site_notice"
     if shaped and shape(text) == "site":
         return "other"
@@ -412,6 +455,11 @@ def _choose_title(
         if byline is not None:
             end = byline[0]
             frame.noise.append(NoiseSpan(*byline[1:], "other"))
+        date = _DATE_NOTE.search(clean, front[a].start, end)
+        if date is not None and date.start() > front[a].start:
+            # the date on the title's line, as on a line of its own, is not the title
+            end = date.start()
+            frame.noise.append(NoiseSpan(date.start() + len(date[1]), date.end(), "other"))
         frame.title = Line(front[a].index, front[a].start, end)
         for k in range(a, b + 1):
             kinds[k] = "title"
@@ -446,6 +494,9 @@ def _back_start(clean: str, lines: list[Line], first: int) -> int:
     for i in range(first + 1, len(lines)):
         if lines[i].end > middle and _furniture(clean[lines[i].start : lines[i].end]):
             return i
+    last = clean[lines[-1].start : lines[-1].end]
+    if not (_trailing_noise(last) or _edge_uncertain(last)):
+        return len(lines)  # the speech runs to the end of the page
     # shape tells site text from speech only where there is speech to tell it from
     shaped = any(shape(clean[ln.start : ln.end]) == "speech" for ln in lines[first:])
     end = len(lines)
@@ -465,9 +516,9 @@ def _edge_uncertain(text: str) -> bool:
     列表): page furniture, unless it is a heading (一、…) or a cue of the genre."""
     return (
         len(text) <= 12
-        and shape(text) == "uncertain"
-        and not cues.PUNCT.search(text)
         and text[0] not in cues.MARKER_FIRST
+        and not cues.PUNCT.search(text)
+        and shape(text) == "uncertain"
     )
 
 
@@ -491,59 +542,137 @@ def _trailing_noise(text: str, *, shaped: bool = True) -> bool:
 def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSpan]]:
     """On a collection page (a site's page of several speeches), the first piece starts
     after its label (…讲话稿 篇1, 第一篇:…): what comes before is the page's, not the
-    speech's, and the collection's name is no title. Returns the lines from the first
-    piece on (its own title, if the label had one after it) and the noise before them."""
+    speech's, and the collection's name is no title. Labels in a row label the same piece
+    (【篇一】 / …讲话稿 篇1): the last one before the piece begins counts — before its
+    salutation, or before more running text than a site's blurb. Returns the lines from the
+    first piece on (its own title, if the label had one after it) and the noise before
+    them."""
+    found: tuple[int, re.Match[str]] | None = None
+    prose = 0  # characters of running text passed
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
         text = clean[line.start : line.end]
-        m = cues.COLLECTION_ITEM.match(text)
-        if m is None or _SENTENCE.search(text):
+        if found is not None and salutation_at(clean, line) is not None:
+            break  # the piece has begun
+        if _SENTENCE.search(text):
+            prose += len(text)
+            if prose > cues.BLURB_MAX:
+                break  # more than a blurb: a piece has begun
             continue
+        if "篇" not in text and text[-1] not in "):0123456789":
+            continue  # (a fast test: every label has one of these)
+        m = cues.COLLECTION_ITEM.match(text)
+        if m is not None:
+            found = k, m
+    if found is None:
+        return _label_inside(clean, lines)
+    k, m = found
+    line = lines[k]
+    noise = [
+        NoiseSpan(ln.start, ln.end, _noise_kind(clean[ln.start : ln.end]) or "other")
+        for ln in lines[:k]
+    ]
+    rest = lines[k + 1 :]
+    if m["title"]:
+        start = line.start + m.start("title")
+        noise.append(NoiseSpan(line.start, start, "other"))
+        rest.insert(0, Line(line.index, start, line.end))
+    else:
+        noise.append(NoiseSpan(line.start, line.end, "other"))
+    return rest, noise
+
+
+#: A collection's label run into the text after a sentence (…仅供参考。…讲话(一):在…).
+_INLINE_LABEL = re.compile(
+    rf"(?<=[。!?])[ ]*[^。!?:]{{2,60}}?{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?"
+    rf"(?:[ ]*篇[ ]*(?:{cues.CN_NUM}|\d{{1,2}})|\((?:\d{{1,2}}|{cues.CN_NUM})\))[ ]*:?[ ]*"
+)
+
+
+def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSpan]]:
+    """A page that lost its line breaks: the first piece's label inside the first line of
+    running text, after the site's blurb. The blurb and the label are noise."""
+    for k, line in enumerate(lines[: cues.FRONT_MAX]):
+        if not _SENTENCE.search(clean, line.start, line.end):
+            continue
+        m = _INLINE_LABEL.search(clean, line.start, min(line.end, line.start + cues.FRONT_REACH))
+        if m is None or m.end() >= line.end:
+            return lines, []
+        rest = [Line(line.index, m.end(), line.end), *lines[k + 1 :]]
         noise = [
             NoiseSpan(ln.start, ln.end, _noise_kind(clean[ln.start : ln.end]) or "other")
             for ln in lines[:k]
         ]
-        rest = lines[k + 1 :]
-        if m["title"]:
-            start = line.start + m.start("title")
-            noise.append(NoiseSpan(line.start, start, "other"))
-            rest.insert(0, Line(line.index, start, line.end))
-        else:
-            noise.append(NoiseSpan(line.start, line.end, "other"))
-        return rest, noise
+        return rest, [*noise, NoiseSpan(line.start, m.end(), "other")]
     return lines, []
 
 
+#: A line of dots where text was left out.
+_DOTS = re.compile(r"[….·]{2,}")
+#: Where site text run into a title may end: after a sentence or a colon (and spaces).
+_AFTER_CLAUSE = re.compile(r"[。!?:][ ]*")
 #: A title of the 在…上的讲话 form at the start of a line, perhaps after the speaker or a year.
 _TITLE_AT_START = re.compile(
-    rf"[^。!?:,]{{0,30}}?在[^在。!?:]{{2,60}}(?:上|中|时|之际)的{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?"
+    # a collection's label before it (第一篇:), then the title: 在…上的讲话, or any title
+    # words right before the first heading (…开幕式上的讲话三、…)
+    rf"(?P<label>(?:第{cues.CN_NUM}篇|【篇?{cues.CN_NUM}篇?】|篇{cues.CN_NUM})\s*:?\s*)?"
+    rf"(?P<title>[^。!?:,]{{0,30}}?在[^在。!?:]{{2,60}}(?:上|中|时|之际)的{cues.TITLE_WORD}"
+    rf"{cues.TITLE_SUFFIX}?(?:\([^()]{{1,10}}\))?"
     # and not a sentence about that speech (…上的讲话中指出 / …的讲话精神)
     r"(?![中里时上后前精要指,、的和与])"
+    rf"|[^。!?:,]{{2,40}}?{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?(?:\([^()]{{1,10}}\))?"
+    rf"(?=(?:{cues.CN_NUM}、|\({cues.CN_NUM}\))))"
 )
 
 
 def _title_run_into_text(clean: str, line: Line) -> list[Line]:
-    """The page's first line, when it opens with a title run straight into the speech
+    """The first line of running text, when it opens with a title run straight into it
     (…会议上的讲话文稿在省第X次党代会即将召开之际，…): the title, and the rest."""
-    m = _TITLE_AT_START.match(clean, line.start, line.end)
-    if m is None or not _SENTENCE.search(clean, m.end(), line.end):
-        return [line]
-    rest = m.end()
-    while rest < line.end and clean[rest].isspace():
-        rest += 1
-    return [Line(line.index, line.start, m.end()), Line(line.index, rest, line.end)]
+    limit = min(line.end, line.start + cues.FRONT_REACH)
+    starts = [line.start, *(b.end() for b in _AFTER_CLAUSE.finditer(clean, line.start, limit))]
+    for start in starts:
+        m = _TITLE_AT_START.match(clean, start, line.end)
+        if m is None or not _SENTENCE.search(clean, m.end(), line.end):
+            continue
+        rest = m.end()
+        while rest < line.end and clean[rest].isspace():
+            rest += 1
+        if start > line.start and salutation_at(clean, Line(line.index, rest, line.end)):
+            return [line]  # a title and salutation after site text: _salutation_inside
+        # site text before it (温馨提示：…), a label (第一篇:), the title, and the rest
+        before = [Line(line.index, line.start, start)] if start > line.start else []
+        if m["label"]:
+            before.append(Line(line.index, start, m.end("label")))
+        title = Line(line.index, m.start("title"), m.end())
+        return [*before, title, Line(line.index, rest, line.end)]
+    return [line]
 
 
 def frame(clean: str, lines: list[Line]) -> Frame:
     """Split the lines into front matter, salutation, body and back matter."""
     result = Frame()
     lines, result.noise = _collection(clean, lines)
-    if lines:
-        lines[:1] = _title_run_into_text(clean, lines[0])
+    # the first line of running text may open with the title (site text may come before)
+    first_prose = next(
+        (
+            k
+            for k, ln in enumerate(lines[: cues.FRONT_MAX])
+            if _SENTENCE.search(clean, ln.start, ln.end)
+            and _noise_kind(clean[ln.start : ln.end]) is None
+        ),
+        None,
+    )
+    if first_prose is not None:
+        lines[first_prose : first_prose + 1] = _title_run_into_text(clean, lines[first_prose])
     first = 0  # the line the body starts on (where the salutation ends)
     front_end = 0  # the lines before this one are front matter
-    decoys: set[int] = set()  # lines that quote another speech's salutation
+    # lines that are another text's: a quoted salutation, a site's outline of the page
+    decoys: set[int] = _outline(clean, lines)
     scanned: list[int] = []  # the lines the search passed
+    skip = 0  # lines before this one are a copy of the speech's start (a site summary)
     for i, line in enumerate(lines[: cues.FRONT_MAX]):
+        if i < skip:
+            decoys.add(line.index)
+            continue
         found = None
         start, first = line.start, i
         titled = _title_then_salutation(clean, line)
@@ -560,6 +689,11 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             found, first = salutation_at(clean, line), i
             if found is not None and _decoy(clean, lines, i, found[0]):
                 decoys.add(line.index)
+                continue
+            again = _repeated(clean, lines, i) if found is not None else None
+            if again is not None:
+                decoys.update(ln.index for ln in lines[again[0] : i + 1])
+                skip = again[1]
                 continue
         if found is not None:
             end, parts = found
@@ -608,7 +742,9 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             # speech to stand beside, shape alone makes no line site text
             texts = [clean[ln.start : ln.end] for ln in lines[:limit]]
             site = [
-                k + 1 for k, t in enumerate(texts) if _noise_kind(t, shaped=False) or _title_like(t)
+                k + 1
+                for k, t in enumerate(texts)
+                if lines[k].index in decoys or _noise_kind(t, shaped=False) or _title_like(t)
             ]
             first = max(site, default=0)
         front_end = first

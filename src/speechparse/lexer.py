@@ -130,11 +130,23 @@ class Analysis:
         if self.items:
             self.tail = self.items[-1] + 1
         elif self.collapsed:
-            self.tail = max(0, len(units) - 3)
+            self.tail = self._collapsed_tail()
         else:
             last_lines = sorted(lines)[-3:]
             self.tail = next((i for i, u in enumerate(units) if u.line in last_lines), 0)
         self.first_item = self.items[0] if self.items else len(units)
+
+    def _collapsed_tail(self) -> int:
+        """Where the closing may start in a speech on one line with no demands: at the
+        earliest closing cue (a re-address, a call, a wish, thanks) among its last sentences,
+        or the last three sentences."""
+        n = len(self.units)
+        lo = max(0, n - cues.COLLAPSED_TAIL)
+        for i in range(lo, n):
+            text = self.units[i].text
+            if self._closes(i) or readdress(text):
+                return min(i, n - 3) if n > 3 else 0
+        return max(0, n - 3)
 
     def para_start(self, i: int) -> bool:
         return self.units[i].first or self.collapsed
@@ -234,7 +246,11 @@ class Analysis:
             after = announce is not None and (
                 i == announce + 1 or (i > announce and self.para_start(i))
             )
-            heading = alone and len(unit.text) <= cues.HEADLINE_MAX and unit.text[-1] not in "。!?"
+            heading = (
+                alone
+                and m.length + 2 <= len(unit.text) <= cues.HEADLINE_MAX
+                and unit.text[-1] not in "。!?"
+            )
             if after or (unit.first and heading):
                 self.family, self.items = m.family, [i]
                 return

@@ -30,15 +30,15 @@ def find_inline(norm: str) -> list[NoiseSpan]:
     """All inline noise in the normalised text, in order, without overlaps: first the atoms
     (markers, invisible characters, emoji …), then the phrases (banners, cut notices …) in
     the text without the atoms, mapped back."""
-    atoms = _merge(_scan(norm, cues.INLINE_ATOMS))
+    atoms = merge(_scan(norm, cues.INLINE_ATOMS))
     if not atoms:
-        return _merge(_scan(norm, cues.INLINE_PHRASES))
+        return merge(_scan(norm, cues.INLINE_PHRASES))
     view = View(norm, atoms)
     phrases = [
         NoiseSpan(*view.span(n.start, n.end), n.kind) for n in _scan(view.text, cues.INLINE_PHRASES)
     ]
     # a phrase swallows the atoms inside it
-    return _merge(phrases + atoms)
+    return merge(phrases + atoms)
 
 
 def _scan(text: str, table: tuple[tuple[str, re.Pattern[str], cues.Hint], ...]) -> list[NoiseSpan]:
@@ -51,7 +51,7 @@ def _scan(text: str, table: tuple[tuple[str, re.Pattern[str], cues.Hint], ...]) 
     return found
 
 
-def _merge(found: list[NoiseSpan]) -> list[NoiseSpan]:
+def merge(found: list[NoiseSpan]) -> list[NoiseSpan]:
     """In order; a span inside an earlier, longer one is dropped."""
     found.sort(key=lambda n: (n.start, -n.end))
     merged: list[NoiseSpan] = []

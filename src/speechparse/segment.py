@@ -65,6 +65,55 @@ _HEADING_THEN_BODY = re.compile(
 )
 
 
+def hard_wraps(norm: str) -> list[tuple[int, int]]:
+    """The line breaks of a hard-wrapped page (a text file or a PDF copy broken every 38
+    characters, mid-word and mid-sentence): [start, end) of the whitespace to take out of
+    the view, so that a sentence reads whole again. A page is hard-wrapped when most of
+    its full-width lines end without a sentence end; such a line is then joined to the
+    next, unless that line opens with an enumeration marker. Lines joined by spaces count
+    as lines (see _JOINED)."""
+    spans = [m.span() for m in _PIECE.finditer(norm)]
+    widths = [_width(norm, a, b) for a, b in spans]
+    usual = sorted(w for w in widths if w >= _WRAP_MIN)
+    if len(usual) < 4:
+        return []
+    full = usual[len(usual) * 4 // 5]  # most wrapped lines are this wide (noise makes some wider)
+    if full > _WRAP_MAX:
+        return []
+    wide = [k for k, w in enumerate(widths) if w >= max(full - _WRAP_SLACK, _WRAP_MIN)]
+    open_ended = [k for k in wide if norm[spans[k][1] - 1] not in _PARAGRAPH_END]
+    if len(open_ended) < 4 or len(open_ended) * 5 < len(wide) * 3:
+        return []
+    out: list[tuple[int, int]] = []
+    for k in open_ended:
+        if k + 1 == len(spans) or norm.count("\n", spans[k][1], spans[k + 1][0]) > 1:
+            continue  # the last line, or a blank line after it: a paragraph ends there
+        a, b = spans[k][1], spans[k + 1][0]
+        if norm[b] in cues.MARKER_FIRST and _MARKER_START.match(norm, b):
+            continue
+        out.append((a, b))
+    return out
+
+
+#: A line, or one of several joined by two or more spaces, without its edges' whitespace.
+_PIECE = re.compile(r"[^\n ]+(?: [^\n ]+)*")
+#: What ends a paragraph of a hard-wrapped page (a line that ends so is not cut mid-way).
+_PARAGRAPH_END = frozenset('。!?:;…”’")」』')
+#: The widest a hard-wrapped line is (display columns) and how far short of the widest a
+#: line cut by the wrap may fall; lines narrower than _WRAP_MIN are never wrapped ones.
+_WRAP_MAX = 160
+_WRAP_SLACK = 10
+_WRAP_MIN = 40
+_MARKER_START = re.compile(
+    rf"(?:{cues.CN_NUM}[、.]|{cues.CN_NUM}[要是]|\({cues.CN_NUM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、]|第{cues.CN_NUM})"
+)
+
+
+def _width(text: str, start: int, end: int) -> int:
+    """Display columns of text[start:end]: Chinese and full-width characters count two."""
+    return sum(2 if ch >= "\u1100" else 1 for ch in text[start:end].strip())
+
+
 def lines(clean: str) -> list[Line]:
     """Every non-blank line of the text, stripped. Paragraphs joined by spaces on one
     physical line count as lines of their own."""
@@ -96,11 +145,19 @@ def lines(clean: str) -> list[Line]:
 def _not_in_words(
     clean: str, pos: int, stop: int, cuts: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """The cuts that do not leave a single character on either side: spaces that spread a
-    word out (开  幕  词) join no paragraphs."""
+    """The cuts that leave no single Chinese character on either side, nor split a
+    bracket: spaces that spread a word out (开  幕  词) or a date ((2009年3月   日)) join
+    no paragraphs."""
     bounds = [pos, *(c for cut in cuts for c in cut), stop]
-    sizes = [len(clean[a:b].strip()) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
-    return [cut for k, cut in enumerate(cuts) if sizes[k] > 1 and sizes[k + 1] > 1]
+    pieces = [clean[a:b].strip() for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    lone = [len(p) == 1 and "\u4e00" <= p <= "\u9fff" for p in pieces]
+    kept = []
+    depth = 0  # brackets open before the cut
+    for k, cut in enumerate(cuts):
+        depth = max(0, depth + pieces[k].count("(") - pieces[k].count(")"))
+        if not (lone[k] or lone[k + 1] or depth):
+            kept.append(cut)
+    return kept
 
 
 #: A marker glued to the text before it, when line breaks were lost (…的方向1.坚持…,

@@ -15,6 +15,7 @@ the site phrases that only a phrase can tell stay in cues.py.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from . import cues
@@ -40,12 +41,18 @@ _SEPARATOR = re.compile(r"^[•·▪►◆■●\-*]\s|[|›»]|>>|\s>\s")
 #: A whole line in brackets that is a prompt or a stage direction, not speech:
 #: (请仔细阅读…), (按活动议程进行), (根据录音整理).
 _ASIDE = re.compile(r"^\([^()]{2,40}\)$")
+#: How much of a line its shape is read from.
+_SAMPLE = 80
 #: Sentence punctuation of prose.
 _PROSE_PUNCT = re.compile(r"[,。!?;、]")
 
 
+@lru_cache(maxsize=4096)
 def shape(text: str) -> Shape:
-    """The class of one line (normalised text, without surrounding whitespace)."""
+    """The class of one line (normalised text, without surrounding whitespace). A long line
+    is judged by its opening: site text that long is a notice its cue words already tell.
+    (Cached: the frame asks about the same lines from the front and from the back.)"""
+    text = text[:_SAMPLE]
     stripped = text.replace(" ", "")
     if not stripped:
         return "uncertain"
@@ -60,26 +67,35 @@ def stray(text: str) -> bool:
     """A line inside the speech that is not speech: no Chinese at all (a page number, a row
     of dots where text was left out), a bracketed stage direction or prompt, or a page's
     date, size or file name — but never an enumeration marker split from its headline."""
-    stripped = text.replace(" ", "")
-    if not stripped or any(p.match(stripped) for p in cues.MARKERS.values()):
+    if len(text) > 60:  # every shape below is short; most lines of a speech are not
         return False
-    if not _CJK.search(stripped) and len(stripped) <= 20:
-        return True
-    if _ASIDE.match(stripped):
-        return not _PROSE_PUNCT.search(stripped[1:-1].rstrip("!。"))
-    return (
-        len(stripped) <= 40
-        and _PAGE_FIGURE.search(text) is not None
-        and not _PROSE_PUNCT.search(stripped)
-    )
+    stripped = text.replace(" ", "")
+    if not stripped:
+        return False
+    if not _CJK.search(stripped):
+        found = len(stripped) <= 20
+    elif stripped[0] == "(":
+        found = _ASIDE.match(stripped) is not None and not _PROSE_PUNCT.search(
+            stripped[1:-1].rstrip("!。")
+        )
+    else:
+        found = (
+            len(stripped) <= 40
+            and not _PROSE_PUNCT.search(stripped)
+            and _PAGE_FIGURE.search(text) is not None
+        )
+    return found and not any(p.match(stripped) for p in cues.MARKERS.values())
 
 
 def _site(text: str, stripped: str) -> bool:
     n = len(stripped)
-    cjk = len(_CJK.findall(stripped))
-    if n >= 6 and len(_LATIN.findall(stripped)) > max(cjk, n // 2):
-        return True  # a URL, a style sheet, a translation into English
-    if n <= 60 and (_SEPARATOR.search(text) or _PAGE_FIGURE.search(text)):
+    if n >= 6 and _LATIN.search(stripped):
+        latin, cjk = len(_LATIN.findall(stripped)), len(_CJK.findall(stripped))
+        if latin > max(cjk, n // 2):
+            return True  # a URL, a style sheet, a translation into English
+    if n > 60:
+        return False  # the shapes below are short
+    if _SEPARATOR.search(text) or _PAGE_FIGURE.search(text):
         return not _genre(stripped)
     if n <= 30 and _COUNTER.search(text) and not _PROSE_PUNCT.search(stripped):
         return not (_genre(stripped) or cues.TITLE.search(stripped))  # 第3次…大会上的讲话
@@ -88,7 +104,7 @@ def _site(text: str, stripped: str) -> bool:
     if _ASIDE.match(stripped) and not _PROSE_PUNCT.search(stripped[1:-1].rstrip("!。")):
         return True
     # digits and signs alone: a counter, a price, "| |"
-    return cjk == 0 and n <= 12
+    return n <= 12 and not _CJK.search(stripped)
 
 
 def _speech(stripped: str) -> bool:
