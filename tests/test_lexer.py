@@ -220,3 +220,16 @@ def test_wishes_in_other_words(text):
 @pytest.mark.parametrize("text", ["愿意参加的同志请报名。", "志愿者们要做好服务。"])
 def test_sentences_with_yuan_that_wish_nothing(text):
     assert not cues.found("WISH", normalize(text))
+
+
+def test_a_list_introduced_as_news_is_not_the_demands():
+    _, a = analyse(
+        "晚会开始前，我向大家报告三个好消息：\n一、公司获评先进单位；\n二、球队获得冠军；\n"
+        "三、新厂房顺利投产。\n祝大家节日快乐！\n"
+    )
+    assert a.items == []
+
+
+def test_a_list_after_an_announcement_with_a_colon_is_the_demands():
+    us, a = analyse("下面，我讲三点意见：\n一、提高认识\n二、明确任务\n三、加强领导\n")
+    assert [us[i].text for i in a.items] == ["一、提高认识", "二、明确任务", "三、加强领导"]

@@ -182,6 +182,9 @@ ANNOUNCE = re.compile(
     r"(?:的?(?:意见|要求|希望|看法|建议|体会|想法|希望和要求|意见和建议))?"
 )
 
+#: A count of things in a lead-in (三个好消息, 两件喜事): a list follows, not always demands.
+COUNTED = re.compile(rf"(?:{CN_NUM}|\d{{1,2}})(?:个|件|项|条|大|点)")
+
 # --- hopes ------------------------------------------------------------------------------
 #: Those a hope is addressed to: party committees, governments, enterprises, society.
 HOPE_BODY = (

@@ -290,7 +290,11 @@ def _addressees_start(clean: str, head: int, colon: int) -> int | None:
         first = clean[parts[0][0] : parts[0][1]]
         if not cues.FIRST_ADDRESSEE.match(first):
             continue
-        plain = cues.ADDRESS_OPENER.match(first) or first[0] in "*×X"
+        # an address word, a placeholder, or a start right after a sentence, a colon or a
+        # title word
+        plain = (
+            start == head or start in ends or cues.ADDRESS_OPENER.match(first) or first[0] in "*×X"
+        )
         score = (len(parts), 1 if plain else 0, -start)
         if best is None or score > best:
             best = score
@@ -651,18 +655,17 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     """Split the lines into front matter, salutation, body and back matter."""
     result = Frame()
     lines, result.noise = _collection(clean, lines)
-    # the first line of running text may open with the title (site text may come before)
-    first_prose = next(
-        (
-            k
-            for k, ln in enumerate(lines[: cues.FRONT_MAX])
-            if _SENTENCE.search(clean, ln.start, ln.end)
-            and _noise_kind(clean[ln.start : ln.end]) is None
-        ),
-        None,
-    )
-    if first_prose is not None:
-        lines[first_prose : first_prose + 1] = _title_run_into_text(clean, lines[first_prose])
+    # the first line of running text may open with the title, or hold it after site text
+    # (温馨提示：…在…的讲话在…之际，…): tried on lines of site text until the first other one
+    for k, line in enumerate(lines[: cues.FRONT_MAX]):
+        if not _SENTENCE.search(clean, line.start, line.end):
+            continue
+        split = _title_run_into_text(clean, line)
+        if len(split) > 1:
+            lines[k : k + 1] = split
+            break
+        if _noise_kind(clean[line.start : line.end]) is None:
+            break
     first = 0  # the line the body starts on (where the salutation ends)
     front_end = 0  # the lines before this one are front matter
     # lines that are another text's: a quoted salutation, a site's outline of the page

@@ -213,6 +213,8 @@ class Analysis:
                 and i > (announce if announce is not None else -1)
             ]
             runs = [r for r in runs if not any(i < r[0] for i in lone)]
+            # a list introduced as something else (报告三个好消息：) is not the demands
+            runs = [r for r in runs if not self._other_list(r[0])]
             if not runs:
                 continue
             after = [r for r in runs if announce is not None and r[0] > announce]
@@ -251,9 +253,21 @@ class Analysis:
                 and m.length + 2 <= len(unit.text) <= cues.HEADLINE_MAX
                 and unit.text[-1] not in "。!?"
             )
-            if after or (unit.first and heading):
+            if (after or (unit.first and heading)) and not self._other_list(i):
                 self.family, self.items = m.family, [i]
                 return
+
+    def _other_list(self, i: int) -> bool:
+        """Whether the unit before list item ``i`` introduces a counted list that is not
+        an announcement of demands (向大家报告三个好消息：)."""
+        if i == 0:
+            return False
+        text = self.units[i - 1].text
+        return (
+            text.endswith(":")
+            and cues.COUNTED.search(text) is not None
+            and not cues.found("ANNOUNCE", text)
+        )
 
     def _closes(self, i: int) -> bool:
         """Whether unit ``i`` reads as part of the closing (a wish, thanks, a call)."""
