@@ -250,3 +250,23 @@ def test_greetings_without_xiang_have_their_acts():
         ),
         ("在这里，给大家拜个早年！", [("大家", "拜个早年")]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "review"),
+    [
+        (
+            "各位代表：\n县工会第五次代表大会就要胜利闭幕了。\n"
+            "我们这次大会，讨论通过了工作报告，选举产生了新一届委员会。\n",
+            "我们这次大会，讨论通过了工作报告，选举产生了新一届委员会。",
+        ),
+        (
+            "同志们：\n今天，我们欢聚一堂，共迎新春。\n2023年，是公司稳步发展的一年。\n",
+            "2023年，是公司稳步发展的一年。",
+        ),
+    ],
+)
+def test_a_closing_speech_looks_back_at_the_meeting_and_a_new_year_speech_at_the_year(text, review):
+    s = speechparse.parse(text)
+    assert [p.text for p in s.review.paragraphs] == [review]
+    assert s.opening.occasion is not None
