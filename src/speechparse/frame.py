@@ -156,6 +156,8 @@ def _decoy(clean: str, lines: list[Line], i: int, end: int) -> bool:
 def _outline(clean: str, lines: list[Line]) -> set[int]:
     """A site's outline of the page (目录/提纲: then its headings, one per line): the label,
     the headings and the dots after them, as line indices."""
+    if _OUTLINE_LINE.search(clean) is None:
+        return set()  # (one scan of the text instead of one per line)
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
         if not cues.OUTLINE.match(clean, line.start, line.end):
             continue
@@ -554,17 +556,16 @@ def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSp
     found: tuple[int, re.Match[str]] | None = None
     prose = 0  # characters of running text passed
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
-        text = clean[line.start : line.end]
         if found is not None and salutation_at(clean, line) is not None:
             break  # the piece has begun
-        if _SENTENCE.search(text):
-            prose += len(text)
+        if _SENTENCE.search(clean, line.start, line.end):
+            prose += line.end - line.start
             if prose > cues.BLURB_MAX:
                 break  # more than a blurb: a piece has begun
             continue
-        if "篇" not in text and text[-1] not in "):0123456789":
+        if clean[line.end - 1] not in "):0123456789" and clean.find("篇", line.start, line.end) < 0:
             continue  # (a fast test: every label has one of these)
-        m = cues.COLLECTION_ITEM.match(text)
+        m = cues.COLLECTION_ITEM.match(clean[line.start : line.end])
         if m is not None:
             found = k, m
     if found is None:
@@ -598,7 +599,10 @@ def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[Noise
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
         if not _SENTENCE.search(clean, line.start, line.end):
             continue
-        m = _INLINE_LABEL.search(clean, line.start, min(line.end, line.start + cues.FRONT_REACH))
+        limit = min(line.end, line.start + cues.FRONT_REACH)
+        if clean.find("篇", line.start, limit) < 0 and clean.find("(", line.start, limit) < 0:
+            return lines, []  # (a fast test: every label has one of these)
+        m = _INLINE_LABEL.search(clean, line.start, limit)
         if m is None or m.end() >= line.end:
             return lines, []
         rest = [Line(line.index, m.end(), line.end), *lines[k + 1 :]]
@@ -610,6 +614,8 @@ def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[Noise
     return lines, []
 
 
+#: A line that may be a site outline's label (see cues.OUTLINE), for a fast test.
+_OUTLINE_LINE = re.compile(r"(?m)^[ ]*(?:目[ ]*录|提[ ]*纲|本文目录|文章目录)")
 #: A line of dots where text was left out.
 _DOTS = re.compile(r"[….·]{2,}")
 #: Where site text run into a title may end: after a sentence or a colon (and spaces).
@@ -632,6 +638,8 @@ def _title_run_into_text(clean: str, line: Line) -> list[Line]:
     """The first line of running text, when it opens with a title run straight into it
     (…会议上的讲话文稿在省第X次党代会即将召开之际，…): the title, and the rest."""
     limit = min(line.end, line.start + cues.FRONT_REACH)
+    if _TITLE_END.search(clean, line.start, limit) is None:
+        return [line]  # (a fast test: every title has a title word)
     starts = [line.start, *(b.end() for b in _AFTER_CLAUSE.finditer(clean, line.start, limit))]
     for start in starts:
         m = _TITLE_AT_START.match(clean, start, line.end)
@@ -784,7 +792,8 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     # a line inside the speech that is not speech (……, a page number, a stage direction)
     result.body = []
     for k, line in enumerate(body):
-        if 0 < k < len(body) - 1 and stray(clean[line.start : line.end]):
+        short = line.end - line.start <= 60  # (every stray line is short)
+        if short and 0 < k < len(body) - 1 and stray(clean[line.start : line.end]):
             result.noise.append(NoiseSpan(line.start, line.end, "other"))
         else:
             result.body.append(line)

@@ -72,6 +72,8 @@ def hard_wraps(norm: str) -> list[tuple[int, int]]:
     its full-width lines end without a sentence end; such a line is then joined to the
     next, unless that line opens with an enumeration marker. Lines joined by spaces count
     as lines (see _JOINED)."""
+    if len(_OPEN_BREAK.findall(norm)) < 4:
+        return []  # (a fast test: a wrapped page breaks many lines mid-sentence)
     spans = [m.span() for m in _PIECE.finditer(norm)]
     widths = [_width(norm, a, b) for a, b in spans]
     usual = sorted(w for w in widths if w >= _WRAP_MIN)
@@ -95,6 +97,9 @@ def hard_wraps(norm: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A line break (or spaces joining lines) after a character that ends no paragraph, with
+#: text right after it.
+_OPEN_BREAK = re.compile(r"[^。!?:;…”’\")」』\s](?:[ ]*\n[ ]*|[ ]{2,})(?=[^\s])")
 #: A line, or one of several joined by two or more spaces, without its edges' whitespace.
 _PIECE = re.compile(r"[^\n ]+(?: [^\n ]+)*")
 #: What ends a paragraph of a hard-wrapped page (a line that ends so is not cut mid-way).
@@ -110,8 +115,10 @@ _MARKER_START = re.compile(
 
 
 def _width(text: str, start: int, end: int) -> int:
-    """Display columns of text[start:end]: Chinese and full-width characters count two."""
-    return sum(2 if ch >= "\u1100" else 1 for ch in text[start:end].strip())
+    """Display columns of text[start:end]: every character but ASCII counts two (Chinese
+    and full-width characters; near enough for the rest)."""
+    piece = text[start:end]
+    return 2 * len(piece) - len(piece.encode("ascii", "ignore"))
 
 
 def lines(clean: str) -> list[Line]:
