@@ -456,3 +456,13 @@ def test_a_site_summary_that_copies_the_start_of_the_speech_is_noise():
     assert out.salutation[0] == text.index("全体运动员、同志们：", 40)
     assert [text[ln.start : ln.end] for ln in out.body] == ["大家好！", "今年的运动会隆重开幕了。"]
     assert out.unclassified == []
+
+
+def test_a_long_line_is_site_text_only_when_it_opens_as_such_and_no_speech_follows():
+    from speechparse.frame import _noise_kind
+
+    speech = "今天，我们在这里隆重召开全县职工代表大会，共商发展大计。" * 6
+    notice = "温馨提示：本站文档均由用户上传，仅供学习交流使用，请勿照搬照抄。" * 6
+    assert _noise_kind(normalize(notice)) == "site_notice"
+    assert _noise_kind(normalize("温馨提示：" + speech)) is None  # the speech follows
+    assert _noise_kind(normalize(speech + "手机扫码阅读本文")) is None  # furniture at its end

@@ -144,9 +144,9 @@ BARE_ACT = re.compile(
     r"(?:^|(?<=[,]))[^,。!?]{0,16}?(?P<act>感谢|欢迎|祝贺|慰问)(?![信词会])(?P<target>[^,。!?;]{2,40})"
     r"|给(?P<target2>[^,。!?]{1,20}?)(?P<act2>拜年|拜个年|拜个早年|拜个晚年|问好)"
 )
-GREETING = re.compile(
-    rf"(?:向|对)[^。!?]{{1,90}}?{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}|{BARE_ACT.pattern}"
-)
+#: A greeting to someone: 向…表示热烈的祝贺, 对…致以问候.
+GREETING_TO = re.compile(rf"(?:向|对)[^。!?]{{1,90}}?{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}")
+GREETING = re.compile(rf"{GREETING_TO.pattern}|{BARE_ACT.pattern}")
 ACT = re.compile(rf"{ACT_VERB}[^,;。!?向]*")
 
 # --- review -----------------------------------------------------------------------------

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import cues
 from .noise import NoiseSpan
 from .segment import Line
-from .shape import shape, stray
+from .shape import is_site, shape, stray
 
 _NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
 #: What no addressee contains: digits, brackets, quotes (a date, a quotation).
@@ -156,7 +157,7 @@ def _decoy(clean: str, lines: list[Line], i: int, end: int) -> bool:
 def _outline(clean: str, lines: list[Line]) -> set[int]:
     """A site's outline of the page (目录/提纲: then its headings, one per line): the label,
     the headings and the dots after them, as line indices."""
-    if _OUTLINE_LINE.search(clean) is None:
+    if ("目" not in clean and "纲" not in clean) or _OUTLINE_LINE.search(clean) is None:
         return set()  # (one scan of the text instead of one per line)
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
         if not cues.OUTLINE.match(clean, line.start, line.end):
@@ -334,23 +335,37 @@ def _is_prose(text: str) -> bool:
     return _SENTENCE.search(text) is not None
 
 
+@lru_cache(maxsize=1024)
 def _noise_kind(text: str, *, shaped: bool = True) -> str | None:
     """What kind of site text a whole line is, or None: by its cue words, or (``shaped``)
     by its shape alone."""
     if len(text) > cues.NOISE_LINE_MAX:
         return None
     # a long line is site text when it opens as site text: a site word near its end is
-    # furniture run on after a speech that lost its line breaks (…取得新成绩。手机扫码…)
+    # furniture run on after a speech that lost its line breaks (…取得新成绩。手机扫码…);
+    # and not when the speech follows (温馨提示：…今天，大会隆重召开…)
     head = text if len(text) <= cues.NOISE_HEAD * 2 else text[: cues.NOISE_HEAD]
+    if head is not text and _speech_follows(text[cues.NOISE_HEAD :]):
+        return None
     if cues.BREADCRUMB.search(head):
         return "breadcrumb"
     if cues.META.search(head) or cues.COLLECTION.search(head) or _byline(text):
         return "other"
     if cues.SITE_NOTICE.search(head):
         return "site_notice"
-    if shaped and shape(text) == "site":
+    if shaped and is_site(text):
         return "other"
     return None
+
+
+def _speech_follows(rest: str) -> bool:
+    """Whether the rest of a long line holds what only a speech says: it names its
+    occasion, greets someone, or announces its demands."""
+    return (
+        cues.found("OCCASION", rest)
+        or cues.found("ANNOUNCE", rest)
+        or cues.GREETING_TO.search(rest) is not None
+    )
 
 
 def _byline(text: str) -> bool:
@@ -363,9 +378,12 @@ def _title_like(text: str) -> bool:
     title word alone (a lone 讲话 is a keyword, not a title)."""
     if len(text) > 80 or _SENTENCE.search(text):
         return False
-    text = _INNER_SPACE.sub("", text)  # 开  幕  词
-    m = cues.TITLE.search(text)
-    return m is not None and len(cues.TITLE_WORD_AT_END.sub("", text)) >= 2
+    if " " in text:
+        text = _INNER_SPACE.sub("", text)  # 开  幕  词
+    if cues.TITLE.search(text) is None:
+        return False
+    end = cues.TITLE_WORD_AT_END.search(text)
+    return (end.start() if end is not None else len(text)) >= 2
 
 
 def _front(clean: str, front: list[Line], frame: Frame, decoys: set[int]) -> None:
@@ -553,6 +571,11 @@ def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSp
     salutation, or before more running text than a site's blurb. Returns the lines from the
     first piece on (its own title, if the label had one after it) and the noise before
     them."""
+    reach = lines[min(len(lines), cues.FRONT_MAX) - 1].end if lines else 0
+    if clean.find("篇", 0, reach) < 0 and (
+        clean.find("(", 0, reach) < 0 or _LABEL_HINT.search(clean, 0, reach) is None
+    ):
+        return lines, []  # (a fast test: no label of any form on the page's first lines)
     found: tuple[int, re.Match[str]] | None = None
     prose = 0  # characters of running text passed
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
@@ -616,6 +639,8 @@ def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[Noise
 
 #: A line that may be a site outline's label (see cues.OUTLINE), for a fast test.
 _OUTLINE_LINE = re.compile(r"(?m)^[ ]*(?:目[ ]*录|提[ ]*纲|本文目录|文章目录)")
+#: What a collection label without 篇 has: a number after a title word (…致辞(1), …讲话 2).
+_LABEL_HINT = re.compile(r"[辞词话稿言](?:\([\d一二三四五六七八九十]{1,3}\)|\s+\d)")
 #: A line of dots where text was left out.
 _DOTS = re.compile(r"[….·]{2,}")
 #: Where site text run into a title may end: after a sentence or a colon (and spaces).
@@ -661,6 +686,10 @@ def _title_run_into_text(clean: str, line: Line) -> list[Line]:
 
 def frame(clean: str, lines: list[Line]) -> Frame:
     """Split the lines into front matter, salutation, body and back matter."""
+    # the frame asks about the same lines from the front and from the back: their classes
+    # are remembered for this text only (a pure function of the line; never stale)
+    _noise_kind.cache_clear()
+    shape.cache_clear()
     result = Frame()
     lines, result.noise = _collection(clean, lines)
     # the first line of running text may open with the title, or hold it after site text

@@ -99,7 +99,7 @@ def hard_wraps(norm: str) -> list[tuple[int, int]]:
 
 #: A line break (or spaces joining lines) after a character that ends no paragraph, with
 #: text right after it.
-_OPEN_BREAK = re.compile(r"[^。!?:;…”’\")」』\s](?:[ ]*\n[ ]*|[ ]{2,})(?=[^\s])")
+_OPEN_BREAK = re.compile(r"(?=[\n ])(?<![。!?:;…”’\")」』\s])(?:[ ]*\n[ ]*|[ ]{2,})(?=[^\s])")
 #: A line, or one of several joined by two or more spaces, without its edges' whitespace.
 _PIECE = re.compile(r"[^\n ]+(?: [^\n ]+)*")
 #: What ends a paragraph of a hard-wrapped page (a line that ends so is not cut mid-way).

@@ -51,7 +51,7 @@ _PROSE_PUNCT = re.compile(r"[,。!?;、]")
 def shape(text: str) -> Shape:
     """The class of one line (normalised text, without surrounding whitespace). A long line
     is judged by its opening: site text that long is a notice its cue words already tell.
-    (Cached: the frame asks about the same lines from the front and from the back.)"""
+    (Cached for the frame, which clears the cache for each text.)"""
     text = text[:_SAMPLE]
     stripped = text.replace(" ", "")
     if not stripped:
@@ -61,6 +61,17 @@ def shape(text: str) -> Shape:
     if _speech(stripped):
         return "speech"
     return "uncertain"
+
+
+def is_site(text: str) -> bool:
+    """``shape(text) == "site"``, without weighing the speech side; answered at once for a
+    long line without Latin letters, which no site shape fits (they are short, or mostly
+    Latin)."""
+    if len(text) > 60 and _LATIN.search(text, 0, _SAMPLE) is None:
+        return False
+    text = text[:_SAMPLE]
+    stripped = text.replace(" ", "")
+    return bool(stripped) and _site(text, stripped)
 
 
 def stray(text: str) -> bool:
