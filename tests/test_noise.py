@@ -87,3 +87,11 @@ def test_a_cut_notice_cut_off_itself_at_the_end_of_its_line():
     text = "要抓好落实。\n……（未完，全文共6606字，当前仅显示2320字，请阅读下面提示\n收藏\n"
     got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
     assert got == [("……（未完，全文共6606字，当前仅显示2320字，请阅读下面提示", "truncation")]
+
+
+def test_a_download_notice_run_into_the_text_with_its_rules():
+    text = (
+        "温馨提示：1. 本站资料由会员上传。2. 如有侵权请联系删除。在大会上的讲话同志们：今天开会。"
+    )
+    got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
+    assert got == [("温馨提示：1. 本站资料由会员上传。2. 如有侵权请联系删除。", "site_notice")]

@@ -305,6 +305,14 @@ INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
 #: a banner (更多范文##paidbegin##请访问…) does not leave half the banner behind.
 INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
     (
+        "site_notice",  # a download notice and its numbered rules run into the text
+        # (温馨提示：1. 本站…。2. 如有侵权…。); on lines of their own they are line noise
+        re.compile(
+            r"温馨提示[ ]{0,3}:[ ]{0,3}(?:\d{1,2}[ ]{0,2}[.、][^。!?\n]{1,80}[。!?][ ]{0,3}){1,8}"
+        ),
+        ("温馨提示",),
+    ),
+    (
         "truncation",
         re.compile(
             r"…{0,6}\((?:[^()\n]{0,30}?省略\d{1,7}字[^()\n]{0,30}|未完[^()\n]{0,40}"

@@ -178,19 +178,22 @@ def _outline(clean: str, lines: list[Line]) -> set[int]:
 
 
 def _repeated(clean: str, lines: list[Line], i: int) -> tuple[int, int] | None:
-    """A salutation line whose start of the speech comes again a few lines on (the title or
-    the line before, then the same salutation): the first copy is a site's summary of the
-    page. Returns the first copy's first line and the second copy's first line."""
-    text = clean[lines[i].start : lines[i].end]
-    before = clean[lines[i - 1].start : lines[i - 1].end] if i else None
+    """A salutation line whose start of the speech comes again a few lines on (the same line
+    before it, such as the title, then the same salutation): the first copy is a site's
+    summary of the page. Returns the first copy's first line and the second copy's."""
+
+    def at(k: int) -> str:  # a line as compared: without spaces (noise may leave one)
+        return clean[lines[k].start : lines[k].end].replace(" ", "")
+
+    if i == 0:
+        return None  # a copy comes with its title
+    text, before = at(i), at(i - 1)
     for k in range(i + 1, min(len(lines), i + 10)):
         if lines[k].start - lines[i].end > cues.SUMMARY_MAX:
             return None  # more than a summary between them
-        if clean[lines[k].start : lines[k].end] != text:
-            continue
-        if before is not None and clean[lines[k - 1].start : lines[k - 1].end] == before:
+        # the same title, then the same salutation (perhaps run into more)
+        if at(k).startswith(text) and at(k - 1) == before:
             return i - 1, k - 1
-        return (i, k) if before is None else None
     return None
 
 
