@@ -254,17 +254,19 @@ def any_needed(*names: str) -> re.Pattern[str]:
 
 #: Words one of which a unit before the first demand needs to carry any opening-side cue.
 BEFORE_DEMANDS = any_needed("GREETING", "OCCASION", "ANNOUNCE", "REVIEW")
+#: cue -> one pattern of the words it needs (one search instead of a loop over them).
+_NEEDED: dict[str, re.Pattern[str]] = {name: any_needed(name) for name in NEEDS}
 
 
 def found(cue: str, text: str) -> bool:
-    """Whether the cue's pattern matches ``text`` (after the cheap test of NEEDS)."""
-    for word in NEEDS[cue]:
-        if word in text:
-            hint = HINTS.get(cue)
-            if hint is not None and hint.search(text) is None:
-                return False
-            return _PATTERNS[cue].search(text) is not None
-    return False
+    """Whether the cue's pattern matches ``text`` (after the cheap tests of NEEDS and
+    HINTS)."""
+    if _NEEDED[cue].search(text) is None:
+        return False
+    hint = HINTS.get(cue)
+    if hint is not None and hint.search(text) is None:
+        return False
+    return _PATTERNS[cue].search(text) is not None
 
 
 # --- noise: inline ----------------------------------------------------------------------
@@ -371,8 +373,10 @@ OUTLINE = re.compile(r"^(?:目\s*录|提\s*纲|目录/提纲|本文目录|文章
 #: The label of a site summary, which may quote the opening of another speech (a decoy).
 SUMMARY_LABEL = re.compile(r"(?:导读|导语|摘要|简介|内容提要|猜你喜欢|相关推荐)[ ]{0,3}:[ ]{0,3}$")
 #: A page or collection title that is not this speech's, or a label such as 【篇一】.
+COLLECTION_WORDS = re.compile(r"范文|精选|合集|汇编|大全|模板")
 COLLECTION = re.compile(
-    r"(?:范文|精选|\d+篇|[一二三四五六七八九十]+篇[)】]?$|^篇[一二三四五六七八九十\d]+$|^第[一二三四五六七八九十\d]+篇\s*:?$|合集|汇编|大全|模板|【篇[^】]{1,3}】)"
+    rf"{COLLECTION_WORDS.pattern}|\d+篇|[一二三四五六七八九十]+篇[)】]?$"
+    r"|^篇[一二三四五六七八九十\d]+$|^第[一二三四五六七八九十\d]+篇\s*:?$|【篇[^】]{1,3}】"
 )
 #: The label of one piece on a collection page: after the collection's name (…讲话稿 篇1,
 #: …讲话篇一, …致辞(1)), or alone or before the piece's own title (第一篇:…, 【篇二】, 篇3).

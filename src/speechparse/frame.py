@@ -157,7 +157,7 @@ def _decoy(clean: str, lines: list[Line], i: int, end: int) -> bool:
 def _outline(clean: str, lines: list[Line]) -> set[int]:
     """A site's outline of the page (目录/提纲: then its headings, one per line): the label,
     the headings and the dots after them, as line indices."""
-    if ("目" not in clean and "纲" not in clean) or _OUTLINE_LINE.search(clean) is None:
+    if _OUTLINE_LINE.search(clean, 0, cues.FRONT_REACH) is None:
         return set()  # (one scan of the text instead of one per line)
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
         if not cues.OUTLINE.match(clean, line.start, line.end):
@@ -192,7 +192,7 @@ def _repeated(clean: str, lines: list[Line], i: int) -> tuple[int, int] | None:
         if lines[k].start - lines[i].end > cues.SUMMARY_MAX:
             return None  # more than a summary between them
         # the same title, then the same salutation (perhaps run into more)
-        if at(k).startswith(text) and at(k - 1) == before:
+        if clean[lines[k].start] == text[0] and at(k).startswith(text) and at(k - 1) == before:
             return i - 1, k - 1
     return None
 
@@ -347,17 +347,24 @@ def _noise_kind(text: str, *, shaped: bool = True) -> str | None:
     # a long line is site text when it opens as site text: a site word near its end is
     # furniture run on after a speech that lost its line breaks (…取得新成绩。手机扫码…);
     # and not when the speech follows (温馨提示：…今天，大会隆重召开…)
-    head = text if len(text) <= cues.NOISE_HEAD * 2 else text[: cues.NOISE_HEAD]
-    if head is not text and _speech_follows(text[cues.NOISE_HEAD :]):
+    long = len(text) > cues.NOISE_HEAD * 2
+    head = text[: cues.NOISE_HEAD] if long else text
+    kind = _cue_kind(text, head) or ("other" if shaped and is_site(text) else None)
+    if kind is not None and long and _speech_follows(text[cues.NOISE_HEAD :]):
         return None
+    return kind
+
+
+def _cue_kind(text: str, head: str) -> str | None:
+    """The kind of site text whose cue words open the line."""
     if cues.BREADCRUMB.search(head):
         return "breadcrumb"
-    if cues.META.search(head) or cues.COLLECTION.search(head) or _byline(text):
+    # (every form of a collection title but its words has 篇: a fast test)
+    collection = cues.COLLECTION if "篇" in head else cues.COLLECTION_WORDS
+    if cues.META.search(head) or collection.search(head) or _byline(text):
         return "other"
     if cues.SITE_NOTICE.search(head):
         return "site_notice"
-    if shaped and is_site(text):
-        return "other"
     return None
 
 
@@ -574,7 +581,7 @@ def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSp
     salutation, or before more running text than a site's blurb. Returns the lines from the
     first piece on (its own title, if the label had one after it) and the noise before
     them."""
-    reach = lines[min(len(lines), cues.FRONT_MAX) - 1].end if lines else 0
+    reach = min(lines[min(len(lines), cues.FRONT_MAX) - 1].end if lines else 0, cues.FRONT_REACH)
     if clean.find("篇", 0, reach) < 0 and (
         clean.find("(", 0, reach) < 0 or _LABEL_HINT.search(clean, 0, reach) is None
     ):
@@ -641,7 +648,7 @@ def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[Noise
 
 
 #: A line that may be a site outline's label (see cues.OUTLINE), for a fast test.
-_OUTLINE_LINE = re.compile(r"(?m)^[ ]*(?:目[ ]*录|提[ ]*纲|本文目录|文章目录)")
+_OUTLINE_LINE = re.compile(r"目[ ]*录|提[ ]*纲")
 #: What a collection label without 篇 has: a number after a title word (…致辞(1), …讲话 2).
 _LABEL_HINT = re.compile(r"[辞词话稿言](?:\([\d一二三四五六七八九十]{1,3}\)|\s+\d)")
 #: A line of dots where text was left out.
@@ -699,6 +706,8 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     # (温馨提示：…在…的讲话在…之际，…): tried on lines of site text until the first other one
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
         if not _SENTENCE.search(clean, line.start, line.end):
+            if clean[line.end - 1] in ":!," and salutation_at(clean, line) is not None:
+                break  # the salutation comes first: no title runs into the text after it
             continue
         split = _title_run_into_text(clean, line)
         if len(split) > 1:
@@ -821,14 +830,15 @@ def frame(clean: str, lines: list[Line]) -> Frame:
         if cut is not None and cut.start() > last.start:
             body[-1] = Line(last.index, last.start, cut.start())
             result.noise.append(NoiseSpan(cut.start() + len(cut[1]), last.end, "truncation"))
-    # a line inside the speech that is not speech (……, a page number, a stage direction)
-    result.body = []
-    for k, line in enumerate(body):
-        short = line.end - line.start <= 60  # (every stray line is short)
-        if short and 0 < k < len(body) - 1 and stray(clean[line.start : line.end]):
-            result.noise.append(NoiseSpan(line.start, line.end, "other"))
-        else:
-            result.body.append(line)
+    # a line inside the speech that is not speech (……, a page number, a stage direction;
+    # every one is short, which is tested first)
+    strays = {
+        k
+        for k in range(1, len(body) - 1)
+        if body[k].end - body[k].start <= 60 and stray(clean[body[k].start : body[k].end])
+    }
+    result.noise.extend(NoiseSpan(body[k].start, body[k].end, "other") for k in sorted(strays))
+    result.body = [ln for k, ln in enumerate(body) if k not in strays] if strays else body
     for line in lines[back:]:
         result.noise.append(NoiseSpan(line.start, line.end, "site_notice"))
     return result

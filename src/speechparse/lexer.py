@@ -31,10 +31,6 @@ _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "�
 
 #: Terminals that start a section and may pull plain sentences before them on their line.
 SECTION_STARTS = ("REVIEW", "PREAMBLE", "ANNOUNCE", "HOPE", "CALL")
-#: The opening-side cues, most specific first; after the first occasion, a sentence that
-#: also looks back (这次大会审议通过了…) starts the review rather than naming the occasion again.
-_BEFORE_OCCASION = ("GREETING", "OCCASION", "ANNOUNCE", "REVIEW")
-_AFTER_OCCASION = ("GREETING", "REVIEW", "OCCASION", "ANNOUNCE")
 #: How many plain sentences at a line start may join a section that starts later on the line.
 MAX_LEAD = 2
 
@@ -139,10 +135,7 @@ class Analysis:
             last_lines = sorted(lines)[-3:]
             self.tail = next((i for i, u in enumerate(units) if u.line in last_lines), 0)
         self.first_item = self.items[0] if self.items else len(units)
-        self.first_occasion = next(
-            (i for i, u in enumerate(units[: self.first_item]) if cues.found("OCCASION", u.text)),
-            len(units),
-        )
+        self._first_occasion: int | None = None
 
     def _collapsed_tail(self) -> int:
         """Where the closing may start in a speech on one line with no demands: at the
@@ -155,6 +148,15 @@ class Analysis:
             if self._closes(i) or readdress(text):
                 return min(i, n - 3) if n > 3 else 0
         return max(0, n - 3)
+
+    def first_occasion(self) -> int:
+        """The first unit that names the occasion (worked out when first asked)."""
+        if self._first_occasion is None:
+            self._first_occasion = next(
+                (i for i, u in enumerate(self.units) if cues.found("OCCASION", u.text)),
+                len(self.units),
+            )
+        return self._first_occasion
 
     def para_start(self, i: int) -> bool:
         return self.units[i].first or self.collapsed
@@ -360,11 +362,14 @@ class Analysis:
             if role == "ACHIEVEMENT":
                 out.append("ACHIEVEMENT")
             if cues.BEFORE_DEMANDS.search(text):
-                # once the occasion is named, a sentence that also looks back is the review
-                order = _AFTER_OCCASION if i > self.first_occasion else _BEFORE_OCCASION
-                for cue in order:
+                for cue in ("GREETING", "OCCASION", "ANNOUNCE", "REVIEW"):
                     if cues.found(cue, text):
                         out.append(cue)
+                if "REVIEW" in out and "OCCASION" in out and i > self.first_occasion():
+                    # once the occasion is named, a sentence that also looks back (这次大会
+                    # 审议通过了…) starts the review rather than naming the occasion again
+                    out.remove("REVIEW")
+                    out.insert(out.index("OCCASION"), "REVIEW")
             if i + 1 == self.first_item and text.endswith(":") and "ANNOUNCE" not in out:
                 out.insert(0, "ANNOUNCE")  # "希望…：" right before the list introduces it
             if self.para_start(i) and cues.PREAMBLE.match(text):

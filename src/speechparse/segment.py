@@ -73,11 +73,12 @@ def hard_wraps(norm: str) -> list[tuple[int, int]]:
     next, unless that line opens with an enumeration marker. Lines joined by spaces count
     as lines (see _JOINED)."""
     # (fast tests: a wrapped page breaks its lines at least about as often as its
-    # sentences end, and many of them mid-sentence)
+    # sentences end, and two in five of them or more mid-sentence)
     breaks = norm.count("\n") + norm.count("  ")
     if breaks < 4 or breaks * 3 < (norm.count("。") + norm.count("!") + norm.count("?")) * 2:
         return []
-    if len(_OPEN_BREAK.findall(norm)) < 4:
+    opens = len(_OPEN_BREAK.findall(norm))
+    if opens < 4 or opens * 5 < breaks * 2:
         return []
     spans = [m.span() for m in _PIECE.finditer(norm)]
     widths = [_width(norm, a, b) for a, b in spans]
