@@ -95,3 +95,9 @@ def test_a_download_notice_run_into_the_text_with_its_rules():
     )
     got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
     assert got == [("温馨提示：1. 本站资料由会员上传。2. 如有侵权请联系删除。", "site_notice")]
+
+
+def test_pinyin_after_an_atom_of_noise_is_still_an_annotation():
+    text = "联\u200b(lián)欢会"
+    got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
+    assert got == [("\u200b", "other"), ("(lián)", "annotation")]

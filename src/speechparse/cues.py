@@ -282,11 +282,6 @@ Hint = tuple[str, ...] | re.Pattern[str]
 INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
     ("paywall_marker", re.compile(r"##[A-Za-z_]{2,20}##"), ("##",)),
     (
-        "annotation",  # pinyin after a character: 領(lǐng)導
-        re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\d?\)"),
-        re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"),
-    ),
-    (
         "other",  # byte-order marks, zero-width spaces and joiners, soft hyphens
         re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]{1,100}"),
         re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]"),
@@ -306,6 +301,11 @@ INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
 #: Noise that is a phrase: looked for in the text without the atoms, so that an atom inside
 #: a banner (更多范文##paidbegin##请访问…) does not leave half the banner behind.
 INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
+    (
+        "annotation",  # pinyin after a character: 領(lǐng)導 (also with an atom between)
+        re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\d?\)"),
+        re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"),
+    ),
     (
         "site_notice",  # a download notice and its numbered rules run into the text
         # (温馨提示：1. 本站…。2. 如有侵权…。); on lines of their own they are line noise
@@ -382,7 +382,7 @@ COLLECTION = re.compile(
 #: …讲话篇一, …致辞(1)), or alone or before the piece's own title (第一篇:…, 【篇二】, 篇3).
 #: Group "title" is what follows the label on its line.
 COLLECTION_ITEM = re.compile(
-    rf"^(?:.{{2,60}}?(?:\s*篇\s*(?:{CN_NUM}|\d{{1,2}})|(?<=[辞词话稿言])(?:\((?:\d{{1,2}}|{CN_NUM})\)|\s+\d{{1,2}}))"
+    rf"^(?:.{{2,60}}?(?:\s*篇\s*(?:{CN_NUM}|\d{{1,2}})|(?<=[辞词话稿言])\((?:\d{{1,2}}|{CN_NUM})\))"
     rf"|(?:第(?:{CN_NUM}|\d{{1,2}})篇|【篇?(?:{CN_NUM}|\d{{1,2}})篇?】|篇(?:{CN_NUM}|\d{{1,2}}))"
     r"\s*:?\s*(?P<title>.{0,80}))\s*:?$"
 )

@@ -83,6 +83,7 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
     return parts if parts and (strong or len(parts) >= 2) else None
 
 
+@lru_cache(maxsize=256)
 def salutation_at(clean: str, line: Line) -> tuple[int, list[tuple[int, int]]] | None:
     """If the line opens with a salutation: where it ends (after the colon) and its parts."""
     text = clean[line.start : line.end]
@@ -582,9 +583,7 @@ def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSp
     first piece on (its own title, if the label had one after it) and the noise before
     them."""
     reach = min(lines[min(len(lines), cues.FRONT_MAX) - 1].end if lines else 0, cues.FRONT_REACH)
-    if clean.find("篇", 0, reach) < 0 and (
-        clean.find("(", 0, reach) < 0 or _LABEL_HINT.search(clean, 0, reach) is None
-    ):
+    if all(clean.find(hint, 0, reach) < 0 for hint in _LABEL_HINTS):
         return lines, []  # (a fast test: no label of any form on the page's first lines)
     found: tuple[int, re.Match[str]] | None = None
     prose = 0  # characters of running text passed
@@ -649,8 +648,8 @@ def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[Noise
 
 #: A line that may be a site outline's label (see cues.OUTLINE), for a fast test.
 _OUTLINE_LINE = re.compile(r"目[ ]*录|提[ ]*纲")
-#: What a collection label without 篇 has: a number after a title word (…致辞(1), …讲话 2).
-_LABEL_HINT = re.compile(r"[辞词话稿言](?:\([\d一二三四五六七八九十]{1,3}\)|\s+\d)")
+#: What every collection label has: 篇, or a number in brackets after a title word (…致辞(1)).
+_LABEL_HINTS = ("篇", "辞(", "词(", "话(", "稿(", "言(")
 #: A line of dots where text was left out.
 _DOTS = re.compile(r"[….·]{2,}")
 #: Where site text run into a title may end: after a sentence or a colon (and spaces).
@@ -699,6 +698,7 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     # the frame asks about the same lines from the front and from the back: their classes
     # are remembered for this text only (a pure function of the line; never stale)
     _noise_kind.cache_clear()
+    salutation_at.cache_clear()
     shape.cache_clear()
     result = Frame()
     lines, result.noise = _collection(clean, lines)

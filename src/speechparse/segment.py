@@ -74,7 +74,8 @@ def hard_wraps(norm: str) -> list[tuple[int, int]]:
     as lines (see _JOINED)."""
     # (fast tests: a wrapped page breaks its lines at least about as often as its
     # sentences end, and two in five of them or more mid-sentence)
-    breaks = norm.count("\n") + norm.count("  ")
+    breaks = norm.count("\n")  # or, on a page whose lines were joined, its gaps
+    breaks = breaks if breaks >= 4 else norm.count("  ")
     if breaks < 4 or breaks * 3 < (norm.count("。") + norm.count("!") + norm.count("?")) * 2:
         return []
     opens = len(_OPEN_BREAK.findall(norm))
