@@ -111,6 +111,8 @@ FIRST_ADDRESSEE = re.compile(
 )
 #: A salutation: a short clause without sentence punctuation ending in a colon.
 SALUTATION_CLAUSE = re.compile(r"(?P<clause>[^。!?:;]{1,60}?)\s*:")
+#: The audience greeted right after the salutation (大家好！ / 各位上午好！).
+HELLO = re.compile(r"^(?:大家|各位|你们|您们|同志们)[^。!?,]{0,4}好[!。,]")
 #: Re-addressing the audience at a sentence start (同志们, / 各位代表、同志们!).
 READDRESS_CLAUSE = re.compile(r"(?P<clause>[^。!?:;,]{1,40}?)[,!:]")
 #: Words that show a colon line is not a salutation but site text or a quotation.

@@ -308,9 +308,6 @@ def _addressees_start(clean: str, head: int, colon: int) -> int | None:
     return -best[2] if best is not None else None
 
 
-_HELLO = re.compile(r"^(?:大家|各位|你们|您们|同志们)[^。!?,]{0,4}好[!。,]")
-
-
 def _late_anchor(
     clean: str, lines: list[Line], start: int
 ) -> tuple[int, tuple[list[NoiseSpan], Line | None, tuple[int, int], list[tuple[int, int]]]] | None:
@@ -324,7 +321,7 @@ def _late_anchor(
         if found is not None and found[0] >= line.end:
             before = clean[lines[k - 1].start : lines[k - 1].end] if k else ""
             after = clean[lines[k + 1].start : lines[k + 1].end] if k + 1 < len(lines) else ""
-            if _title_like(before) or _HELLO.match(after):
+            if _title_like(before) or cues.HELLO.match(after):
                 return k, ([], None, (line.start, found[0]), found[1])
             continue
         inside = _salutation_inside(clean, line)
