@@ -466,3 +466,14 @@ def test_a_long_line_is_site_text_only_when_it_opens_as_such_and_no_speech_follo
     assert _noise_kind(normalize(notice)) == "site_notice"
     assert _noise_kind(normalize("温馨提示：" + speech)) is None  # the speech follows
     assert _noise_kind(normalize(speech + "手机扫码阅读本文")) is None  # furniture at its end
+
+
+def test_a_title_with_a_sites_separators_after_it():
+    text = "新春团拜会致辞 | |\n腊月二十六，单位举行团拜会。\n新春团拜会致辞\n各位同事：\n大家好！\n"
+    _, out = outline(text)
+    assert (out.title.start, out.title.end) == (0, 7)
+    assert [(text[n.start : n.end], n.kind) for n in out.noise] == [
+        ("| |", "other"),
+        ("腊月二十六，单位举行团拜会。", "other"),
+        ("新春团拜会致辞", "duplicate_title"),
+    ]

@@ -442,6 +442,13 @@ def _title_after_sentence(clean: str, line: Line) -> list[Line]:
             Line(line.index, line.start, line.start + k),
             Line(line.index, line.end - len(rest), line.end),
         ]
+    # a title with a site's separators after it (新春团拜会致辞 | |): the title, and them
+    junk = _TRAILING_SEPARATORS.search(text)
+    if junk is not None and junk.start() > 0 and _title_like(text[: junk.start()]):
+        return [
+            Line(line.index, line.start, line.start + junk.start()),
+            Line(line.index, line.start + junk.start() + len(junk[1]), line.end),
+        ]
     return [line]
 
 
@@ -647,6 +654,8 @@ def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[Noise
 _OUTLINE_LINE = re.compile(r"目[ ]*录|提[ ]*纲")
 #: What every collection label has: 篇, or a number in brackets after a title word (…致辞(1)).
 _LABEL_HINTS = ("篇", "辞(", "词(", "话(", "稿(", "言(")
+#: Separators a site put after a title on its line (… | |, … ›).
+_TRAILING_SEPARATORS = re.compile(r"(\s*)[|›»>·-][\s|›»>·-]*$")
 #: A line of dots where text was left out.
 _DOTS = re.compile(r"[….·]{2,}")
 #: Where site text run into a title may end: after a sentence or a colon (and spaces).
