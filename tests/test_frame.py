@@ -469,7 +469,7 @@ def test_a_long_line_is_site_text_only_when_it_opens_as_such_and_no_speech_follo
 
 
 def test_a_title_with_a_sites_separators_after_it():
-    text = "新春团拜会致辞 | |\n腊月二十六，单位举行团拜会。\n新春团拜会致辞\n各位同事：\n大家好！\n"
+    text = "新春团拜会致辞 | |\n腊月二十六，单位举行团拜会。\n新春团拜会致辞\n各位同事：\n大家好！"
     _, out = outline(text)
     assert (out.title.start, out.title.end) == (0, 7)
     assert [(text[n.start : n.end], n.kind) for n in out.noise] == [
