@@ -233,3 +233,16 @@ def test_a_list_introduced_as_news_is_not_the_demands():
 def test_a_list_after_an_announcement_with_a_colon_is_the_demands():
     us, a = analyse("下面，我讲三点意见：\n一、提高认识\n二、明确任务\n三、加强领导\n")
     assert [us[i].text for i in a.items] == ["一、提高认识", "二、明确任务", "三、加强领导"]
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion"),
+    [
+        ("县第五次代表大会就要胜利闭幕了。", True),
+        ("全市职工运动会今天隆重开幕。", True),
+        ("在全县第五次代表大会上的闭幕词", False),
+        ("在运动会开幕式上的讲话", False),
+    ],
+)
+def test_a_meeting_that_opens_or_closes_is_an_occasion_and_a_title_is_not(text, occasion):
+    assert cues.found("OCCASION", normalize(text)) is occasion
