@@ -477,3 +477,9 @@ def test_a_title_with_a_sites_separators_after_it():
         ("腊月二十六，单位举行团拜会。", "other"),
         ("新春团拜会致辞", "duplicate_title"),
     ]
+
+
+def test_a_short_title_is_no_keyword_of_a_run():
+    text = "工会\n职工\n新春致辞\n各位同事：\n大家好！\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "新春致辞"

@@ -1,3 +1,5 @@
+import pytest
+
 from speechparse.noise import NoiseSpan, View, cut, find_inline
 from speechparse.normalize import normalize
 
@@ -101,3 +103,18 @@ def test_pinyin_after_an_atom_of_noise_is_still_an_annotation():
     text = "联\u200b(lián)欢会"
     got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
     assert got == [("\u200b", "other"), ("(lián)", "annotation")]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（此处写领导姓名和职务，可前后调换）",
+        "（请仔细阅读以下说明）",
+        "（根据录音整理）",
+        "（单位名称替换）",
+    ],
+)
+def test_template_instructions_page_prompts_and_editors_notes_are_noise(note):
+    text = "同志们：" + note + "今天，我们召开大会。"
+    got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
+    assert got == [(note, "other")]

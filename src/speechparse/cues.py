@@ -290,9 +290,14 @@ INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
         re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]"),
     ),
     (
-        "other",  # placeholders left by templates: (名称替换)
-        re.compile(r"\((?:[^()\n]{0,6}替换|请填写[^()\n]{0,8}|此处填写[^()\n]{0,8})\)"),
-        ("替换", "填写"),
+        "other",  # placeholders and instructions left by templates: (名称替换),
+        # (此处写领导姓名和职务，可前后调换); a page's prompts: (请仔细阅读以下说明); an
+        # editor's note: (根据录音整理)
+        re.compile(
+            r"\((?:[^()\n]{0,6}替换|请填写[^()\n]{0,8}|此处(?:填写|写|填入|输入)[^()\n]{0,20}"
+            r"|请(?:仔细|认真)?阅读[^()\n]{0,12}|根据[^()\n]{0,6}(?:录音|记录)整理[^()\n]{0,6})\)"
+        ),
+        ("替换", "填写", "此处", "阅读", "整理"),
     ),
     (
         "other",  # emoji

@@ -402,7 +402,7 @@ def _front(clean: str, front: list[Line], frame: Frame, decoys: set[int]) -> Non
     # a title cut into one keyword per line: three or more short lines without punctuation
     run: list[int] = []
     for i, t in enumerate([*texts, "。"]):
-        if len(t) <= cues.KEYWORD_MAX and not cues.PUNCT.search(t):
+        if len(t) <= cues.KEYWORD_MAX and not cues.PUNCT.search(t) and not _title_like(t):
             run.append(i)
             continue
         if len(run) >= 3:
