@@ -188,12 +188,12 @@ def _repeated(clean: str, lines: list[Line], i: int) -> tuple[int, int] | None:
 
     if i == 0:
         return None  # a copy comes with its title
-    text, before = at(i), at(i - 1)
+    first = clean[lines[i].start]
     for k in range(i + 1, min(len(lines), i + 10)):
         if lines[k].start - lines[i].end > cues.SUMMARY_MAX:
             return None  # more than a summary between them
         # the same title, then the same salutation (perhaps run into more)
-        if clean[lines[k].start] == text[0] and at(k).startswith(text) and at(k - 1) == before:
+        if clean[lines[k].start] == first and at(k).startswith(at(i)) and at(k - 1) == at(i - 1):
             return i - 1, k - 1
     return None
 

@@ -163,15 +163,21 @@ def _not_in_words(
     bracket: spaces that spread a word out (开  幕  词) or a date ((2009年3月   日)) join
     no paragraphs."""
     bounds = [pos, *(c for cut in cuts for c in cut), stop]
-    pieces = [clean[a:b].strip() for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
-    lone = [len(p) == 1 and "\u4e00" <= p <= "\u9fff" for p in pieces]
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    # (a piece is stripped already but for the line's own edges: short ones are looked at)
+    lone = [b - a <= 3 and _LONE.fullmatch(clean, a, b) is not None for a, b in spans]
     kept = []
     depth = 0  # brackets open before the cut
     for k, cut in enumerate(cuts):
-        depth = max(0, depth + pieces[k].count("(") - pieces[k].count(")"))
+        a, b = spans[k]
+        depth = max(0, depth + clean.count("(", a, b) - clean.count(")", a, b))
         if not (lone[k] or lone[k + 1] or depth):
             kept.append(cut)
     return kept
+
+
+#: A piece that is one Chinese character (with the line's edge whitespace).
+_LONE = re.compile(r"\s*[\u4e00-\u9fff]\s*")
 
 
 #: A marker glued to the text before it, when line breaks were lost (…的方向1.坚持…,

@@ -33,6 +33,8 @@ _PAGE_FIGURE = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d+(?:\.\d+)?\s*(?:KB|MB|kb|M|K)\b"
     r"|[¥$￥]\s*\d|\.(?:docx?|pdf|pptx?|txt|wps)\b|_\d{1,3}$|/\s*\d{1,4}\s*$"
 )
+#: What every page figure has: a digit, a currency sign, a dot, an underscore or a slash.
+_FIGURE_HINT = re.compile(r"[\d¥$￥._/]")
 #: Counters of a page (浏览 12 次, 共 8 页, 3256 字): site text on a line without prose
 #: punctuation, where a sentence of the speech would have some.
 _COUNTER = re.compile(r"\d+\s*(?:次|页|字|人|条|篇)")
@@ -92,6 +94,7 @@ def stray(text: str) -> bool:
     else:
         found = (
             len(stripped) <= 40
+            and _FIGURE_HINT.search(stripped) is not None  # (a fast test first)
             and not _PROSE_PUNCT.search(stripped)
             and _PAGE_FIGURE.search(text) is not None
         )
