@@ -158,7 +158,10 @@ def _decoy(clean: str, lines: list[Line], i: int, end: int) -> bool:
 def _outline(clean: str, lines: list[Line]) -> set[int]:
     """A site's outline of the page (目录/提纲: then its headings, one per line): the label,
     the headings and the dots after them, as line indices."""
-    if _OUTLINE_LINE.search(clean, 0, cues.FRONT_REACH) is None:
+    reach = cues.FRONT_REACH
+    if clean.find("录", 0, reach) < 0 and clean.find("纲", 0, reach) < 0:
+        return set()  # (a fast test: every outline label has one of these)
+    if _OUTLINE_LINE.search(clean, 0, reach) is None:
         return set()  # (one scan of the text instead of one per line)
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
         if not cues.OUTLINE.match(clean, line.start, line.end):
@@ -587,7 +590,9 @@ def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSp
     first piece on (its own title, if the label had one after it) and the noise before
     them."""
     reach = min(lines[min(len(lines), cues.FRONT_MAX) - 1].end if lines else 0, cues.FRONT_REACH)
-    if all(clean.find(hint, 0, reach) < 0 for hint in _LABEL_HINTS):
+    if clean.find("篇", 0, reach) < 0 and (
+        clean.find("(", 0, reach) < 0 or all(clean.find(h, 0, reach) < 0 for h in _LABEL_HINTS)
+    ):
         return lines, []  # (a fast test: no label of any form on the page's first lines)
     found: tuple[int, re.Match[str]] | None = None
     prose = 0  # characters of running text passed
@@ -652,8 +657,8 @@ def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[Noise
 
 #: A line that may be a site outline's label (see cues.OUTLINE), for a fast test.
 _OUTLINE_LINE = re.compile(r"目[ ]*录|提[ ]*纲")
-#: What every collection label has: 篇, or a number in brackets after a title word (…致辞(1)).
-_LABEL_HINTS = ("篇", "辞(", "词(", "话(", "稿(", "言(")
+#: What a collection label without 篇 has: a number in brackets after a title word (…致辞(1)).
+_LABEL_HINTS = ("辞(", "词(", "话(", "稿(", "言(")
 #: Separators a site put after a title on its line (… | |, … ›).
 _TRAILING_SEPARATORS = re.compile(r"(\s*)[|›»>·-][\s|›»>·-]*$")
 #: A line of dots where text was left out.

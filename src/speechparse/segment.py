@@ -76,7 +76,7 @@ def hard_wraps(norm: str) -> list[tuple[int, int]]:
     # sentences end, and two in five of them or more mid-sentence)
     breaks = norm.count("\n")  # or, on a page whose lines were joined, its gaps
     breaks = breaks if breaks >= 4 else norm.count("  ")
-    if breaks < 4 or breaks * 3 < (norm.count("。") + norm.count("!") + norm.count("?")) * 2:
+    if breaks < 4 or breaks * 3 < norm.count("。") * 2:
         return []
     opens = len(_OPEN_BREAK.findall(norm))
     if opens < 4 or opens * 5 < breaks * 2:
