@@ -270,3 +270,16 @@ def test_a_closing_speech_looks_back_at_the_meeting_and_a_new_year_speech_at_the
     s = speechparse.parse(text)
     assert [p.text for p in s.review.paragraphs] == [review]
     assert s.opening.occasion is not None
+
+
+def test_a_call_to_action_without_rang_women():
+    text = (
+        "同志们：\n今天，我们隆重集会，庆祝五一国际劳动节。\n"
+        "新的征程已经开启。我们要以坚定的信心、昂扬的斗志，完成全年目标任务！\n"
+        "最后，祝大家节日快乐！\n"
+    )
+    s = speechparse.parse(text)
+    assert s.closing.call_to_action.text == (
+        "新的征程已经开启。我们要以坚定的信心、昂扬的斗志，完成全年目标任务！"
+    )
+    assert [w.text for w in s.closing.wishes] == ["最后，祝大家节日快乐！"]

@@ -214,7 +214,11 @@ PLEDGE = re.compile(
 )
 
 # --- closing ----------------------------------------------------------------------------
-CALL = re.compile(r"(?:^|[,])让我们(?!以?热烈的掌声)")  # (applause welcomes, not calls)
+CALL = re.compile(
+    r"(?:^|[,])(?:让我们(?!以?热烈的掌声)"  # (applause welcomes, not calls)
+    # a call without 让我们: 我们要坚定信心、昂首阔步… / 我们要以坚定的信心…
+    r"|我们(?:一定|必须|更)?要(?:以|坚定|紧密|更加|携手|团结|万众一心|同心同德|昂首阔步|继续发扬))"
+)
 WISH = re.compile(
     # a short lead (最后， / 这里， / 虎年里，), the speaker, then the wish (预祝 / 祝愿 / 愿 …)
     r"^(?:[^,。!?]{1,6}[,])?(?:我|我们)?(?:也|再|还|在此)?(?:衷心|真诚|诚挚)?地?"
@@ -238,7 +242,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                "大会通过", "大会认真", "大会,", "的大会", "的一年"),
     "HOPE": ("希望", "要", "应", "务必", "请"),
     "PLEDGE": ("将",),
-    "CALL": ("让我们",),
+    "CALL": ("让我们", "我们要", "我们一定要", "我们必须要", "我们更要"),
     "WISH": ("祝", "愿"),
 }  # fmt: skip
 _PATTERNS: dict[str, re.Pattern[str]] = {name: globals()[name] for name in NEEDS}
