@@ -246,3 +246,13 @@ def test_a_list_after_an_announcement_with_a_colon_is_the_demands():
 )
 def test_a_meeting_that_opens_or_closes_is_an_occasion_and_a_title_is_not(text, occasion):
     assert cues.found("OCCASION", normalize(text)) is occasion
+
+
+def test_the_last_demand_of_a_cut_preview_with_its_first_point():
+    us, a = analyse(
+        "下面，我讲三点意见。\n一、统一思想\n各级各部门要高度重视。\n1、办好活动，机不可失。机遇难得。\n"
+    )
+    assert [us[i].text for i in a.items] == ["一、统一思想"]
+    assert [us[i].text for i, role in sorted(a.roles.items()) if role == "POINT"] == [
+        "1、办好活动,机不可失。"
+    ]

@@ -301,6 +301,17 @@ class Analysis:
             for a, b in pairwise(bounds):
                 self._nested(a + 1, b, used | {family}, roles[1:])
             return
+        if hi == len(self.units) and roles[0] == "POINT":
+            # the last demand of a preview cut after its first point (1、…): a list of one
+            for family in cues.POINT_FAMILIES[:3]:
+                first = [
+                    i
+                    for i, index in self._candidates(family, lo, hi, heading=True)
+                    if index == 1 and family not in used
+                ]
+                if first:
+                    self.roles[first[0]] = roles[0]
+                    return
 
     def _achievements(self) -> None:
         """Short heading sentences that open two or more nearby paragraphs of the review."""
