@@ -483,3 +483,8 @@ def test_a_short_title_is_no_keyword_of_a_run():
     text = "工会\n职工\n新春致辞\n各位同事：\n大家好！\n"
     _, out = outline(text)
     assert text[out.title.start : out.title.end] == "新春致辞"
+
+
+def test_an_address_word_inside_a_phrase_is_no_addressee():
+    assert sal("感谢全体代表们一天来的辛勤工作：") is None
+    assert sal("各位参赛选手、同志们：") == ("各位参赛选手、同志们：", ["各位参赛选手", "同志们"])

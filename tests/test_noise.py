@@ -118,3 +118,10 @@ def test_template_instructions_page_prompts_and_editors_notes_are_noise(note):
     text = "同志们：" + note + "今天，我们召开大会。"
     got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
     assert got == [(note, "other")]
+
+
+def test_a_sites_rules_without_their_header_are_noise_and_a_speechs_list_is_not():
+    text = "首页 > 讲话1. 本站资料由用户上传，仅供交流。2. 如有侵权请联系客服删除。大会开幕了。"
+    got = [text[n.start : n.end] for n in find_inline(normalize(text))]
+    assert got == ["1. 本站资料由用户上传，仅供交流。2. 如有侵权请联系客服删除。"]
+    assert find_inline(normalize("1、发展会员，扩大覆盖。2、维护会员权益。")) == []

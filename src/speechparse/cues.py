@@ -85,7 +85,8 @@ ADDRESSEE_STRONG = re.compile(
 ROLES = (
     r"书记|主席|部长|市长|区长|县长|省长|局长|主任|院士|领导|嘉宾|来宾|代表|先生|女士|同志|朋友|"
     r"职工|工会|劳模|工匠|干部|老师|教师|同学|学生|同事|家长|员工|乡亲|青年|运动员|裁判员|团员|"
-    r"党员|队员|会员|校友"
+    r"党员|队员|会员|校友|同胞|同仁|战友|工友|姐妹|兄弟|伙伴|群众|少年|儿童|市民|村民|居民|"
+    r"师生|教职工|贵宾|专家|学者|企业家|客人|选手"
 )
 #: Words an addressee may consist of (titles, roles, placeholders); with a strong one they
 #: form a list.
@@ -327,6 +328,14 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
             r"(?:\d{1,2}[ ]{0,2}[.、][^。!?\n]{1,80}[。!?][ ]{0,3}){1,8}"
         ),
         ("温馨提示",),
+    ),
+    (
+        "site_notice",  # the same rules without their header: two or more, each about the site
+        re.compile(
+            r"(?:\d{1,2}[ ]{0,2}[.、](?=[^。!?\n]{0,60}?(?:本站|侵权|客服|上传|版权|下载))"
+            r"[^。!?\n]{1,80}[。!?][ ]{0,3}){2,8}"
+        ),
+        ("本站", "侵权", "客服", "上传", "版权", "下载"),
     ),
     (
         "truncation",

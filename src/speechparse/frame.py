@@ -21,6 +21,9 @@ _NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
 #: What no addressee contains: digits, brackets, quotes (a date, a quotation).
 _NOT_A_NAME = re.compile(r"[\d()《》“”【】\"':;。!?]|讲话|致辞|致词|发言|报告|主持词|贺词")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: How an addressee ends: an address word (同志们, 各位, 尊敬的), a role (书记, 代表, 乡亲们)
+#: or a placeholder (XX, **).
+_ADDRESSEE_END = re.compile(rf"(?:{cues.ADDRESSEE_STRONG.pattern}|(?:{cues.ROLES})们?|[*×X]+)$")
 #: An addressee that is a role and at most two characters before it (老师, 各位来宾, XX书记).
 _BARE_ROLE = re.compile(rf"[\u4e00-\u9fff*×X]{{0,2}}(?:{cues.ROLES})")
 #: A telephone or QQ number (site text), as opposed to a year or a count (2024年, 5次).
@@ -74,6 +77,8 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
             return None
         if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
             return None
+        if not (cues.ADDRESS_OPENER.match(stripped) or _ADDRESSEE_END.search(stripped)):
+            return None  # an address word inside a phrase (感谢全体代表们一天来的辛勤工作)
         if not strong and not _BARE_ROLE.fullmatch(stripped):
             return None
         lead = len(piece) - len(piece.lstrip())
