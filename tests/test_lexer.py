@@ -256,3 +256,20 @@ def test_the_last_demand_of_a_cut_preview_with_its_first_point():
     assert [us[i].text for i, role in sorted(a.roles.items()) if role == "POINT"] == [
         "1、办好活动,机不可失。"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“五一”国际劳动节是全世界劳动者共同的节日。",
+        "今年6月是全国第20个“安全生产月”。",
+        "明天就是一年一度的教师节。",
+    ],
+)
+def test_the_day_or_month_the_meeting_keeps_is_its_occasion(text):
+    assert cues.found("OCCASION", normalize(text))
+
+
+def test_looking_back_from_a_count_is_no_announcement():
+    assert cues.ANNOUNCE.search(normalize("从这四点成绩看来，基础已经打下。")) is None
+    assert cues.ANNOUNCE.search(normalize("我想从这四个方面谈谈。"))["n"] == "四"
