@@ -488,3 +488,17 @@ def test_a_short_title_is_no_keyword_of_a_run():
 def test_an_address_word_inside_a_phrase_is_no_addressee():
     assert sal("感谢全体代表们一天来的辛勤工作：") is None
     assert sal("各位参赛选手、同志们：") == ("各位参赛选手、同志们：", ["各位参赛选手", "同志们"])
+
+
+def test_a_subtitle_follows_its_main_title():
+    text = "在新的起点上奋力开创工会工作新局面\n——在县总工会代表大会上的讲话\n各位代表：\n开幕了。"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == (
+        "在新的起点上奋力开创工会工作新局面\n——在县总工会代表大会上的讲话"
+    )
+
+
+def test_a_short_title_run_into_a_quoted_first_sentence():
+    text = "五一劳动节领导讲话“五一”国际劳动节是劳动者的节日。今天，我们欢聚一堂。"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "五一劳动节领导讲话"

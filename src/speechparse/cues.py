@@ -335,12 +335,14 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
         ("温馨提示",),
     ),
     (
-        "site_notice",  # the same rules without their header: two or more, each about the site
+        "site_notice",  # the same rules without their header, each naming the site or its
+        # customer service (本站…, 请联系客服…)
+        # (run into other text: on lines of their own they are line noise)
         re.compile(
-            r"(?:\d{1,2}[ ]{0,2}[.、](?=[^。!?\n]{0,60}?(?:本站|侵权|客服|上传|版权|下载))"
-            r"[^。!?\n]{1,80}[。!?][ ]{0,3}){2,8}"
+            r"(?<!\n)(?:\d{1,2}[ ]{0,2}[.、](?=[^。!?\n]{0,60}?(?:本站|本网|客服))"
+            r"[^。!?\n]{1,80}[。!?][ ]{0,3}){1,8}"
         ),
-        ("本站", "侵权", "客服", "上传", "版权", "下载"),
+        ("本站", "本网", "客服"),
     ),
     (
         "truncation",

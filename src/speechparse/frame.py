@@ -38,6 +38,8 @@ _SENTENCE = re.compile(r"[。!?]")
 _CUT = re.compile(r"(?<=[^。!?…. ])( *)(?:…{1,6}|\.{3,6}|。{3,6})$")
 #: A date in brackets at the end of a title's line: (2009年3月 日), (二〇二四年五月一日).
 _DATE_NOTE = re.compile(r"(\s*)\([^()]{0,12}[年月][^()]{0,12}日?\s*\)\s*$")
+#: A main title's line before a subtitle: a phrase without punctuation.
+_MAIN_TITLE = re.compile(r"[^\s。!?,:;()“”\"]{4,30}")
 #: Spaces between Chinese characters, which spread a heading out (开  幕  词).
 _INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: The number of a piece on a collection page after its name: …致辞(1).
@@ -497,6 +499,14 @@ def _choose_title(
         best = (plain[-1], plain[-1]) if plain else None
     if best is not None:
         a, b = best
+        # a subtitle (——在…上的讲话) follows its main title, on up to two lines before it
+        while (
+            (texts[a].startswith("—") or (a < b and texts[b].startswith("—")))
+            and a - 1 in free
+            and b - a < 2
+            and _MAIN_TITLE.fullmatch(texts[a - 1])
+        ):
+            a -= 1
         end = front[b].end
         byline = _byline_after_title(clean, front[b])
         if byline is not None:
@@ -680,7 +690,8 @@ _TITLE_AT_START = re.compile(
     # and not a sentence about that speech (…上的讲话中指出 / …的讲话精神)
     r"(?![中里时上后前精要指,、的和与])"
     rf"|[^。!?:,]{{2,40}}?{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?(?:\([^()]{{1,10}}\))?"
-    rf"(?=(?:{cues.CN_NUM}、|\({cues.CN_NUM}\))))"
+    # (before the first heading, or before a sentence that opens with a quote or 今天)
+    rf"(?=(?:{cues.CN_NUM}、|\({cues.CN_NUM}\)|“|今天|今年)))"
 )
 
 
