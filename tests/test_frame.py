@@ -502,3 +502,9 @@ def test_a_short_title_run_into_a_quoted_first_sentence():
     text = "五一劳动节领导讲话“五一”国际劳动节是劳动者的节日。今天，我们欢聚一堂。"
     _, out = outline(text)
     assert text[out.title.start : out.title.end] == "五一劳动节领导讲话"
+
+
+def test_an_opening_bracket_left_after_the_last_sentence_is_noise():
+    text = "同志们：\n今天，我们欢聚一堂。\n祝大家节日快乐！（"
+    _, out = outline(text)
+    assert [(text[n.start : n.end], n.kind) for n in out.noise] == [("（", "other")]

@@ -125,3 +125,9 @@ def test_a_sites_rules_without_their_header_are_noise_and_a_speechs_list_is_not(
     got = [text[n.start : n.end] for n in find_inline(normalize(text))]
     assert got == ["1. 本站资料由用户上传，仅供交流。2. 如有侵权请联系客服删除。"]
     assert find_inline(normalize("1、发展会员，扩大覆盖。2、维护会员权益。")) == []
+
+
+def test_a_page_chunk_label_in_mid_sentence_is_noise():
+    text = "向关心支持工会工作\n\n2、的有关部门表示感谢！\n2、加强领导。\n"
+    got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
+    assert got == [("2、", "other")]

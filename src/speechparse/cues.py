@@ -371,6 +371,12 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
         ("www.", "http"),
     ),
     (
+        "other",  # a document site's page-chunk label at a line start, in mid-sentence
+        # (…支持工会工作\n2、的有关部门…): no heading begins with a particle
+        re.compile(r"(?<=\n)[ ]{0,4}\d{1,2}、(?=[的了和与及等地得着之])"),
+        re.compile(r"\n[ ]{0,4}\d{1,2}、[的了和与及等地得着之]"),
+    ),
+    (
         "other",  # style sheet text leaked from the page: .content p{font-size:16px;}
         re.compile(
             r"[.#]?[A-Za-z][\w-]{0,40}(?:[ ]{0,3}[,> ][ ]{0,3}[.#]?[A-Za-z][\w-]{0,40}){0,5}"

@@ -35,7 +35,11 @@ _NOT_A_TITLE_HEAD = re.compile(rf"{cues.TITLE_WORD}|>|»|/|首页|位置")
 _TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*")
 _SENTENCE = re.compile(r"[。!?]")
 #: The ellipsis where a preview was cut mid-sentence, at the end of the speech's last line.
-_CUT = re.compile(r"(?<=[^。!?…. ])( *)(?:…{1,6}|\.{3,6}|。{3,6})$")
+_CUT = re.compile(
+    r"(?<=[^。!?…. ])( *)(?:…{1,6}|\.{3,6}|。{3,6})$"
+    # or an opening bracket or quote left after the last sentence (…节日快乐！（)
+    r"|(?<=[。!?])( *)[(\[{“‘《<|/\\-]{1,3}$"
+)
 #: A date in brackets at the end of a title's line: (2009年3月 日), (二〇二四年五月一日).
 _DATE_NOTE = re.compile(r"(\s*)\([^()]{0,12}[年月][^()]{0,12}日?\s*\)\s*$")
 #: A main title's line before a subtitle: a phrase without punctuation.
@@ -856,7 +860,9 @@ def frame(clean: str, lines: list[Line]) -> Frame:
         cut = _CUT.search(clean, last.start, last.end)
         if cut is not None and cut.start() > last.start:
             body[-1] = Line(last.index, last.start, cut.start())
-            result.noise.append(NoiseSpan(cut.start() + len(cut[1]), last.end, "truncation"))
+            lead = len(cut[1] or cut[2] or "")
+            kind = "truncation" if cut[1] is not None else "other"
+            result.noise.append(NoiseSpan(cut.start() + lead, last.end, kind))
     # a line inside the speech that is not speech (……, a page number, a stage direction;
     # every one is short, which is tested first)
     strays = {
