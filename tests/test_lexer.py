@@ -224,7 +224,7 @@ def test_sentences_with_yuan_that_wish_nothing(text):
 
 def test_a_list_introduced_as_news_is_not_the_demands():
     _, a = analyse(
-        "晚会开始前，我向大家报告三个好消息：\n一、公司获评先进单位；\n二、球队获得冠军；\n"
+        "联欢会开始前，我先通报两条喜讯：\n一、公司获评先进单位；\n二、球队获得冠军；\n"
         "三、新厂房顺利投产。\n祝大家节日快乐！\n"
     )
     assert a.items == []
@@ -250,19 +250,19 @@ def test_a_meeting_that_opens_or_closes_is_an_occasion_and_a_title_is_not(text, 
 
 def test_the_last_demand_of_a_cut_preview_with_its_first_point():
     us, a = analyse(
-        "下面，我讲三点意见。\n一、统一思想\n各级各部门要高度重视。\n1、办好活动，机不可失。机遇难得。\n"
+        "下面，我讲三点意见。\n一、统一思想\n各级各部门要高度重视。\n1、抓好宣传，营造氛围。宣传很重要。\n"
     )
     assert [us[i].text for i in a.items] == ["一、统一思想"]
     assert [us[i].text for i, role in sorted(a.roles.items()) if role == "POINT"] == [
-        "1、办好活动,机不可失。"
+        "1、抓好宣传,营造氛围。"
     ]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "“五一”国际劳动节是全世界劳动者共同的节日。",
-        "今年6月是全国第20个“安全生产月”。",
+        "“三八”国际妇女节是全世界妇女的节日。",
+        "今年9月是全国第10个“质量月”。",
         "明天就是一年一度的教师节。",
     ],
 )
@@ -271,5 +271,5 @@ def test_the_day_or_month_the_meeting_keeps_is_its_occasion(text):
 
 
 def test_looking_back_from_a_count_is_no_announcement():
-    assert cues.ANNOUNCE.search(normalize("从这四点成绩看来，基础已经打下。")) is None
+    assert cues.ANNOUNCE.search(normalize("从这几项收获来看，基础已经打下。")) is None
     assert cues.ANNOUNCE.search(normalize("我想从这四个方面谈谈。"))["n"] == "四"

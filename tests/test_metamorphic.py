@@ -177,7 +177,7 @@ def same_structure(got, want, collapsed=False, site_text_before=False, page=Fals
     the clean one must end with it."""
     got, want = dict(got), dict(want)
     if collapsed and page:
-        # a real page's closing over several lines (祝愿同事们： / 工作上，… / 身体上，…) reads
+        # a real page's closing over several lines (祝愿大家： / 工作上，… / 生活上，…) reads
         # as other sentences on one line
         for part in ("call", "wishes"):
             got.pop(part), want.pop(part)

@@ -86,9 +86,9 @@ def test_an_address_run_into_a_number_of_the_speech_leaves_the_number():
 
 
 def test_a_cut_notice_cut_off_itself_at_the_end_of_its_line():
-    text = "要抓好落实。\n……（未完，全文共6606字，当前仅显示2320字，请阅读下面提示\n收藏\n"
+    text = "要抓好落实。\n……（未完，全文共5120字，当前仅显示1800字，请阅读下面提示\n收藏\n"
     got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
-    assert got == [("……（未完，全文共6606字，当前仅显示2320字，请阅读下面提示", "truncation")]
+    assert got == [("……（未完，全文共5120字，当前仅显示1800字，请阅读下面提示", "truncation")]
 
 
 def test_a_download_notice_run_into_the_text_with_its_rules():

@@ -220,8 +220,8 @@ def test_readdressing_with_a_colon_opens_the_call_to_action():
         ("同志们：\n今天这次会议，主要是部署全年工作。\n", "今天这次会议，主要是部署全年工作。"),
         # a time alone (在此之际) gives way to the sentence naming the meeting
         (
-            "同志们：\n新春将至，在此之际，安全工作尤为重要。今天召开这次会议，就是部署节日安全工作。\n",
-            "今天召开这次会议，就是部署节日安全工作。",
+            "同志们：\n元旦临近，在此之际，更要绷紧安全这根弦。今天，我们召开这次会议，专题部署节日安全工作。\n",
+            "今天，我们召开这次会议，专题部署节日安全工作。",
         ),
     ],
 )
@@ -231,7 +231,7 @@ def test_the_sentence_naming_the_event(text, occasion):
 
 def test_a_habit_is_no_review():
     s = speechparse.parse(
-        "同志们：\n一直以来，我对安全工作高度重视。今天，我们隆重召开安全大会。\n"
+        "同志们：\n一直以来，镇里都把民生工作放在首位。今天，我们隆重召开安全大会。\n"
     )
     assert s.review is None
     assert s.opening.occasion.text == "今天，我们隆重召开安全大会。"
@@ -257,12 +257,12 @@ def test_greetings_without_xiang_have_their_acts():
     [
         (
             "各位代表：\n县工会第五次代表大会就要胜利闭幕了。\n"
-            "我们这次大会，讨论通过了工作报告，选举产生了新一届委员会。\n",
-            "我们这次大会，讨论通过了工作报告，选举产生了新一届委员会。",
+            "本次大会，审议通过了工作报告，选举产生了新一届委员会。\n",
+            "本次大会，审议通过了工作报告，选举产生了新一届委员会。",
         ),
         (
-            "同志们：\n今天，我们欢聚一堂，共迎新春。\n2023年，是公司稳步发展的一年。\n",
-            "2023年，是公司稳步发展的一年。",
+            "同志们：\n今天，我们欢聚一堂，共迎新春。\n2023年，是我们厂奋力攻坚、不平凡的一年。\n",
+            "2023年，是我们厂奋力攻坚、不平凡的一年。",
         ),
     ],
 )
@@ -275,11 +275,11 @@ def test_a_closing_speech_looks_back_at_the_meeting_and_a_new_year_speech_at_the
 def test_a_call_to_action_without_rang_women():
     text = (
         "同志们：\n今天，我们隆重集会，庆祝五一国际劳动节。\n"
-        "新的征程已经开启。我们要以坚定的信心、昂扬的斗志，完成全年目标任务！\n"
+        "新的征程已经开启。我们要以更加饱满的热情、更加务实的作风，完成全年目标任务！\n"
         "最后，祝大家节日快乐！\n"
     )
     s = speechparse.parse(text)
     assert s.closing.call_to_action.text == (
-        "新的征程已经开启。我们要以坚定的信心、昂扬的斗志，完成全年目标任务！"
+        "新的征程已经开启。我们要以更加饱满的热情、更加务实的作风，完成全年目标任务！"
     )
     assert [w.text for w in s.closing.wishes] == ["最后，祝大家节日快乐！"]

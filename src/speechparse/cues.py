@@ -86,7 +86,7 @@ ROLES = (
     r"书记|主席|部长|市长|区长|县长|省长|局长|主任|院士|领导|嘉宾|来宾|代表|先生|女士|同志|朋友|"
     r"职工|工会|劳模|工匠|干部|老师|教师|同学|学生|同事|家长|员工|乡亲|青年|运动员|裁判员|团员|"
     r"党员|队员|会员|校友|同胞|同仁|战友|工友|姐妹|兄弟|伙伴|群众|少年|儿童|市民|村民|居民|"
-    r"师生|教职工|贵宾|专家|学者|企业家|客人|选手"
+    r"师生|教职工|贵宾|专家|学者|企业家|客人|选手|教练员|工作人员|志愿者"
 )
 #: Words an addressee may consist of (titles, roles, placeholders); with a strong one they
 #: form a list.
@@ -134,7 +134,7 @@ OCCASION = re.compile(
     r"|^(?:今天|今日)?,?(?:我们)?(?:召开的?)?(?:这次|本次|此次)[^。!?]{0,20}?"
     rf"(?:{MEETINGS})"
     r"|^这是[^。!?]{0,40}?(?:大事|盛会|喜事|盛事)"
-    # a day or month of the calendar the meeting keeps (…节是…的节日 / 今年6月是第17个“安全生产月”)
+    # a day or month of the calendar the meeting keeps (…节是…的节日 / 今年9月是第10个“质量月”)
     r"|(?:节|日)”?(?:是|就是)[^。!?]{0,30}?(?:节日|纪念日)|一年一度的|是[^。!?]{0,12}第[\d一二三四五六七八九十]{1,3}个)"
 )
 #: An occasion that names the meeting or what it does, preferred to a time alone (在此之际).
@@ -187,14 +187,14 @@ ANNOUNCE_NOUNS = (
 ANNOUNCE = re.compile(
     r"(?:(?:讲|谈|提|提出|强调|说|谈谈|讲讲|抓好|做好|突出|做|做到|分享|交流|聚焦|围绕|"
     r"把握|落实|实现|明确)了?(?:以下的?|如下|这|下面)?|以下的?"
-    # 从 counts aspects only (从这四个方面; 从这四点成绩看来 looks back)
+    # 从 counts aspects only (从这四个方面; 从这几项收获来看 looks back)
     rf"|从(?:以下|这)?(?=(?:{COUNT})个?方面))"
     rf"(?!一[大个])(?P<n>{COUNT})"  # 提出了一个问题 announces nothing
     rf"(?:点|个方面|方面|条|项|(?:大|个)(?={ANNOUNCE_NOUNS}))"
     r"(?:的?(?:意见|要求|希望|看法|建议|体会|想法|希望和要求|意见和建议))?"
 )
 
-#: A count of things in a lead-in (三个好消息, 两件喜事): a list follows, not always demands.
+#: A count of things in a lead-in (两条喜讯, 三件大事): a list follows, not always demands.
 COUNTED = re.compile(rf"(?:{CN_NUM}|\d{{1,2}})(?:个|件|项|条|大|点)")
 
 # --- hopes ------------------------------------------------------------------------------
@@ -225,7 +225,7 @@ CALL = re.compile(
     r"|我们(?:一定|必须|更)?要(?:以|坚定|紧密|更加|携手|团结|万众一心|同心同德|昂首阔步|继续发扬))"
 )
 WISH = re.compile(
-    # a short lead (最后， / 这里， / 虎年里，), the speaker, then the wish (预祝 / 祝愿 / 愿 …)
+    # a short lead (最后， / 这里， / 新的一年里，), the speaker, then the wish (预祝 / 祝愿 / 愿 …)
     r"^(?:[^,。!?]{1,6}[,])?(?:我|我们)?(?:也|再|还|在此)?(?:衷心|真诚|诚挚)?地?"
     r"(?:预祝|祝愿|祝福|祝|愿)"
     r".*?(?:成功|健康|顺利|幸福|愉快|快乐|吉祥|如意|圆满|安康|进步|发展|成绩|佳绩|成就|美好|"

@@ -84,7 +84,7 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
         if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
             return None
         if not (cues.ADDRESS_OPENER.match(stripped) or _ADDRESSEE_END.search(stripped)):
-            return None  # an address word inside a phrase (感谢全体代表们一天来的辛勤工作)
+            return None  # an address word inside a phrase (感谢各位代表这几天的辛苦付出)
         if not strong and not _BARE_ROLE.fullmatch(stripped):
             return None
         lead = len(piece) - len(piece.lstrip())
@@ -456,7 +456,7 @@ def _title_after_sentence(clean: str, line: Line) -> list[Line]:
             Line(line.index, line.start, line.start + k),
             Line(line.index, line.end - len(rest), line.end),
         ]
-    # a title with a site's separators after it (新春团拜会致辞 | |): the title, and them
+    # a title with a site's separators after it (元旦致辞 | |): the title, and them
     junk = _TRAILING_SEPARATORS.search(text)
     if junk is not None and junk.start() > 0 and _title_like(text[: junk.start()]):
         return [

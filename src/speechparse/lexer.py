@@ -223,7 +223,7 @@ class Analysis:
                 and i > (announce if announce is not None else -1)
             ]
             runs = [r for r in runs if not any(i < r[0] for i in lone)]
-            # a list introduced as something else (报告三个好消息：) is not the demands
+            # a list introduced as something else (通报两条喜讯：) is not the demands
             runs = [r for r in runs if not self._other_list(r[0])]
             if not runs:
                 continue
@@ -269,7 +269,7 @@ class Analysis:
 
     def _other_list(self, i: int) -> bool:
         """Whether the unit before list item ``i`` introduces a counted list that is not
-        an announcement of demands (向大家报告三个好消息：)."""
+        an announcement of demands (先通报两条喜讯：)."""
         if i == 0:
             return False
         text = self.units[i - 1].text

@@ -41,7 +41,7 @@ _COUNTER = re.compile(r"\d+\s*(?:次|页|字|人|条|篇)")
 #: Bullets and separators of menus and breadcrumbs.
 _SEPARATOR = re.compile(r"^[•·▪►◆■●\-*]\s|[|›»]|>>|\s>\s")
 #: A whole line in brackets that is a prompt or a stage direction, not speech:
-#: (请仔细阅读…), (按活动议程进行), (根据录音整理).
+#: (请仔细阅读…), (全体起立), (根据录音整理).
 _ASIDE = re.compile(r"^\([^()]{2,40}\)$")
 #: How much of a line its shape is read from.
 _SAMPLE = 80
