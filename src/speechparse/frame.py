@@ -83,7 +83,9 @@ def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
             return None
         if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
             return None
-        if not (cues.ADDRESS_OPENER.match(stripped) or _ADDRESSEE_END.search(stripped)):
+        # (every address word and role is short: its end is looked for near the end)
+        tail = max(0, len(stripped) - 8)
+        if not (cues.ADDRESS_OPENER.match(stripped) or _ADDRESSEE_END.search(stripped, tail)):
             return None  # an address word inside a phrase (感谢各位代表这几天的辛苦付出)
         if not strong and not _BARE_ROLE.fullmatch(stripped):
             return None
