@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
 from . import cues
 
@@ -65,23 +64,19 @@ def merge(found: list[NoiseSpan]) -> list[NoiseSpan]:
 
 def _windows(norm: str, hint: cues.Hint) -> list[tuple[int, int]]:
     """Merged stretches of the text within NOISE_REACH of an occurrence of the hint."""
-    pattern = _words(hint) if isinstance(hint, tuple) else hint
+    if isinstance(hint, tuple):
+        hits = [m.start() for w in hint if w in norm for m in re.finditer(re.escape(w), norm)]
+    else:
+        hits = [m.start() for m in hint.finditer(norm)]
     reach = cues.NOISE_REACH
     out: list[tuple[int, int]] = []
-    for m in pattern.finditer(norm):  # (in order: the windows merge as they come)
-        p = m.start()
+    for p in sorted(hits):
         lo, hi = max(0, p - reach), min(len(norm), p + reach)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
             out.append((lo, hi))
     return out
-
-
-@cache
-def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a hint's words: one scan of the text finds them all."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 class View:
