@@ -682,6 +682,9 @@ _OUTLINE_LINE = re.compile(r"目[ ]*录|提[ ]*纲")
 _LABEL_HINTS = ("辞(", "词(", "话(", "稿(", "言(")
 #: Separators a site put after a title on its line (… | |, … ›).
 _TRAILING_SEPARATORS = re.compile(r"(\s*)[|›»>·-][\s|›»>·-]*$")
+#: What every stray line has (a fast test before shape.stray): something other than Chinese
+#: words and their punctuation (a digit, a sign, a bracket, a dot, a letter).
+_STRAY_HINT = re.compile(r"[^\u4e00-\u9fff\s,。、:;!?“”‘’]")
 #: A line of dots where text was left out.
 _DOTS = re.compile(r"[….·]{2,}")
 #: Where site text run into a title may end: after a sentence or a colon (and spaces).
@@ -870,7 +873,9 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     strays = {
         k
         for k in range(1, len(body) - 1)
-        if body[k].end - body[k].start <= 60 and stray(clean[body[k].start : body[k].end])
+        if body[k].end - body[k].start <= 60
+        and _STRAY_HINT.search(clean, body[k].start, body[k].end)
+        and stray(clean[body[k].start : body[k].end])
     }
     result.noise.extend(NoiseSpan(body[k].start, body[k].end, "other") for k in sorted(strays))
     result.body = [ln for k, ln in enumerate(body) if k not in strays] if strays else body
