@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from . import cues
 
@@ -65,7 +66,7 @@ def merge(found: list[NoiseSpan]) -> list[NoiseSpan]:
 def _windows(norm: str, hint: cues.Hint) -> list[tuple[int, int]]:
     """Merged stretches of the text within NOISE_REACH of an occurrence of the hint."""
     if isinstance(hint, tuple):
-        hits = [m.start() for w in hint if w in norm for m in re.finditer(re.escape(w), norm)]
+        hits = [m.start() for w in hint if w in norm for m in _word(w).finditer(norm)]
     else:
         hits = [m.start() for m in hint.finditer(norm)]
     reach = cues.NOISE_REACH
@@ -77,6 +78,12 @@ def _windows(norm: str, hint: cues.Hint) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return out
+
+
+@cache
+def _word(word: str) -> re.Pattern[str]:
+    """A hint word as a pattern, compiled once."""
+    return re.compile(re.escape(word))
 
 
 class View:
