@@ -611,9 +611,7 @@ def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSp
     first piece on (its own title, if the label had one after it) and the noise before
     them."""
     reach = min(lines[min(len(lines), cues.FRONT_MAX) - 1].end if lines else 0, cues.FRONT_REACH)
-    if clean.find("篇", 0, reach) < 0 and (
-        clean.find("(", 0, reach) < 0 or all(clean.find(h, 0, reach) < 0 for h in _LABEL_HINTS)
-    ):
+    if clean.find("篇", 0, reach) < 0 and not _numbered_piece(clean, reach):
         return lines, []  # (a fast test: no label of any form on the page's first lines)
     found: tuple[int, re.Match[str]] | None = None
     prose = 0  # characters of running text passed
@@ -655,6 +653,17 @@ _INLINE_LABEL = re.compile(
 )
 
 
+def _numbered_piece(clean: str, reach: int) -> bool:
+    """Whether a bracket follows a title word before ``reach`` (…致辞(1)): the other form of
+    a collection label (a fast test, by the brackets, which are few)."""
+    p = clean.find("(", 1, reach)
+    while p >= 0:
+        if clean[p - 1] in "辞词话稿言":
+            return True
+        p = clean.find("(", p + 1, reach)
+    return False
+
+
 def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSpan]]:
     """A page that lost its line breaks: the first piece's label inside the first line of
     running text, after the site's blurb. The blurb and the label are noise."""
@@ -678,8 +687,7 @@ def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[Noise
 
 #: A line that may be a site outline's label (see cues.OUTLINE), for a fast test.
 _OUTLINE_LINE = re.compile(r"目[ ]*录|提[ ]*纲")
-#: What a collection label without 篇 has: a number in brackets after a title word (…致辞(1)).
-_LABEL_HINTS = ("辞(", "词(", "话(", "稿(", "言(")
+
 #: Separators a site put after a title on its line (… | |, … ›).
 _TRAILING_SEPARATORS = re.compile(r"(\s*)[|›»>·-][\s|›»>·-]*$")
 #: What every stray line has (a fast test before shape.stray): something other than Chinese
@@ -742,7 +750,9 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     # (温馨提示：…在…的讲话在…之际，…): tried on lines of site text until the first other one
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
         if not _SENTENCE.search(clean, line.start, line.end):
-            if clean[line.end - 1] in ":!," and salutation_at(clean, line) is not None:
+            if clean[line.end - 1] in ":!," and cues.ADDRESSEE_STRONG.search(
+                clean, line.start, line.end
+            ):
                 break  # the salutation comes first: no title runs into the text after it
             continue
         split = _title_run_into_text(clean, line)
