@@ -217,7 +217,9 @@ def test_wishes_in_other_words(text):
     assert cues.found("WISH", normalize(text))
 
 
-@pytest.mark.parametrize("text", ["愿意参加的同志请报名。", "志愿者们要做好服务。"])
+@pytest.mark.parametrize(
+    "text", ["愿意参加的同志请报名。", "志愿者们要做好服务。", "愿意为大家服务，争取更好成绩。"]
+)
 def test_sentences_with_yuan_that_wish_nothing(text):
     assert not cues.found("WISH", normalize(text))
 
