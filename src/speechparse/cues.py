@@ -407,6 +407,8 @@ BREADCRUMB = re.compile(
 )
 #: The label of a site's outline of the page (目录/提纲:), whose headings are not the demands.
 OUTLINE = re.compile(r"^(?:目\s*录|提\s*纲|目录/提纲|本文目录|文章目录)\s*:?\s*[….]*$")
+#: What every outline label has (a fast test before OUTLINE, line by line).
+OUTLINE_HINTS = ("录", "纲")
 #: The label of a site summary, which may quote the opening of another speech (a decoy).
 SUMMARY_LABEL = re.compile(r"(?:导读|导语|摘要|简介|内容提要|猜你喜欢|相关推荐)[ ]{0,3}:[ ]{0,3}$")
 #: A page or collection title that is not this speech's, or a label such as 【篇一】.
@@ -415,13 +417,19 @@ COLLECTION = re.compile(
     rf"{COLLECTION_WORDS.pattern}|\d+篇|[一二三四五六七八九十]+篇[)】]?$"
     r"|^篇[一二三四五六七八九十\d]+$|^第[一二三四五六七八九十\d]+篇\s*:?$|【篇[^】]{1,3}】"
 )
+#: The number of one piece on a collection page.
+PIECE_NUMBER = rf"(?:{CN_NUM}|\d{{1,2}})"
+#: The last characters of the title words a piece's number in brackets follows (…致辞(1)).
+TITLE_WORD_ENDS = "辞词话稿言"
+#: A piece's label before its own title (第一篇:, 【篇二】, 篇3) ...
+PIECE_BEFORE = rf"(?:第{PIECE_NUMBER}篇|【篇?{PIECE_NUMBER}篇?】|篇{PIECE_NUMBER})"
+#: ... and its number after the collection's name (… 篇1, …致辞(1)).
+PIECE_AFTER = rf"(?:\s*篇\s*{PIECE_NUMBER}|(?<=[{TITLE_WORD_ENDS}])\({PIECE_NUMBER}\))"
 #: The label of one piece on a collection page: after the collection's name (…讲话稿 篇1,
 #: …讲话篇一, …致辞(1)), or alone or before the piece's own title (第一篇:…, 【篇二】, 篇3).
 #: Group "title" is what follows the label on its line.
 COLLECTION_ITEM = re.compile(
-    rf"^(?:.{{2,60}}?(?:\s*篇\s*(?:{CN_NUM}|\d{{1,2}})|(?<=[辞词话稿言])\((?:\d{{1,2}}|{CN_NUM})\))"
-    rf"|(?:第(?:{CN_NUM}|\d{{1,2}})篇|【篇?(?:{CN_NUM}|\d{{1,2}})篇?】|篇(?:{CN_NUM}|\d{{1,2}}))"
-    r"\s*:?\s*(?P<title>.{0,80}))\s*:?$"
+    rf"^(?:.{{2,60}}?{PIECE_AFTER}|{PIECE_BEFORE}\s*:?\s*(?P<title>.{{0,80}}))\s*:?$"
 )
 META = re.compile(
     r"^(?:时间|日期|发布时间|发布日期|更新时间|作者|来源|出处|编辑|责任编辑|浏览|阅读|点击|"

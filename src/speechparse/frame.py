@@ -171,11 +171,8 @@ def _decoy(clean: str, lines: list[Line], i: int, end: int) -> bool:
 def _outline(clean: str, lines: list[Line]) -> set[int]:
     """A site's outline of the page (目录/提纲: then its headings, one per line): the label,
     the headings and the dots after them, as line indices."""
-    reach = cues.FRONT_REACH
-    if clean.find("录", 0, reach) < 0 and clean.find("纲", 0, reach) < 0:
-        return set()  # (a fast test: every outline label has one of these)
-    if _OUTLINE_LINE.search(clean, 0, reach) is None:
-        return set()  # (one scan of the text instead of one per line)
+    if all(clean.find(hint, 0, cues.FRONT_REACH) < 0 for hint in cues.OUTLINE_HINTS):
+        return set()  # (a fast test before looking at the lines)
     for k, line in enumerate(lines[: cues.FRONT_MAX]):
         if not cues.OUTLINE.match(clean, line.start, line.end):
             continue
@@ -214,9 +211,11 @@ def _repeated(clean: str, lines: list[Line], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _salutation_inside(
-    clean: str, line: Line
-) -> tuple[list[NoiseSpan], Line | None, tuple[int, int], list[tuple[int, int]]] | None:
+#: A salutation found inside a line: the noise before it, the title, its span, its parts.
+Inside = tuple[list[NoiseSpan], Line | None, tuple[int, int], list[tuple[int, int]]]
+
+
+def _salutation_inside(clean: str, line: Line) -> Inside | None:
     """A salutation in the middle of a line, after site text and perhaps the title run
     together with it (a page that lost its line breaks: 温馨提示：…删除。在…的讲话在…的讲话同志们：
     今天…). Returns the noise before it, the title, the salutation's span, and its
@@ -324,9 +323,7 @@ def _addressees_start(clean: str, head: int, colon: int) -> int | None:
     return -best[2] if best is not None else None
 
 
-def _late_anchor(
-    clean: str, lines: list[Line], start: int
-) -> tuple[int, tuple[list[NoiseSpan], Line | None, tuple[int, int], list[tuple[int, int]]]] | None:
+def _late_anchor(clean: str, lines: list[Line], start: int) -> tuple[int, Inside] | None:
     """A salutation after running text that is not the speech (a blogger's story, a
     document site's description): only one that cannot be a re-address in the middle of a
     speech anchors it there — the title right before it (…的讲话 / 同志们：, or on one line),
@@ -560,8 +557,7 @@ def _back_start(clean: str, lines: list[Line], first: int) -> int:
     last = clean[lines[-1].start : lines[-1].end]
     if not (_trailing_noise(last) or _edge_uncertain(last)):
         return len(lines)  # the speech runs to the end of the page
-    # shape tells site text from speech only where there is speech to tell it from
-    shaped = any(shape(clean[ln.start : ln.end]) == "speech" for ln in lines[first:])
+    shaped = _has_speech(clean, lines[first:])
     end = len(lines)
     site_below = False
     while end > first + 1:
@@ -572,6 +568,12 @@ def _back_start(clean: str, lines: list[Line], first: int) -> int:
             break
         end -= 1
     return end
+
+
+def _has_speech(clean: str, lines: list[Line]) -> bool:
+    """Whether some line is speech-shaped: shape tells site text from speech only where
+    there is speech to tell it from (a page of English stays text)."""
+    return any(shape(clean[ln.start : ln.end]) == "speech" for ln in lines)
 
 
 def _edge_uncertain(text: str) -> bool:
@@ -632,10 +634,7 @@ def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSp
         return _label_inside(clean, lines)
     k, m = found
     line = lines[k]
-    noise = [
-        NoiseSpan(ln.start, ln.end, _noise_kind(clean[ln.start : ln.end]) or "other")
-        for ln in lines[:k]
-    ]
+    noise = _page_text(clean, lines[:k])
     rest = lines[k + 1 :]
     if m["title"]:
         start = line.start + m.start("title")
@@ -646,10 +645,18 @@ def _collection(clean: str, lines: list[Line]) -> tuple[list[Line], list[NoiseSp
     return rest, noise
 
 
+def _page_text(clean: str, lines: list[Line]) -> list[NoiseSpan]:
+    """The page's own lines before a collection's first piece, as noise of their kind."""
+    return [
+        NoiseSpan(ln.start, ln.end, _noise_kind(clean[ln.start : ln.end]) or "other")
+        for ln in lines
+    ]
+
+
 #: A collection's label run into the text after a sentence (…仅供参考。…讲话(一):在…).
 _INLINE_LABEL = re.compile(
     rf"(?<=[。!?])[ ]*[^。!?:]{{2,60}}?{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?"
-    rf"(?:[ ]*篇[ ]*(?:{cues.CN_NUM}|\d{{1,2}})|\((?:\d{{1,2}}|{cues.CN_NUM})\))[ ]*:?[ ]*"
+    rf"{cues.PIECE_AFTER}[ ]*:?[ ]*"
 )
 
 
@@ -658,7 +665,7 @@ def _numbered_piece(clean: str, reach: int) -> bool:
     a collection label (a fast test, by the brackets, which are few)."""
     p = clean.find("(", 1, reach)
     while p >= 0:
-        if clean[p - 1] in "辞词话稿言":
+        if clean[p - 1] in cues.TITLE_WORD_ENDS:
             return True
         p = clean.find("(", p + 1, reach)
     return False
@@ -677,16 +684,9 @@ def _label_inside(clean: str, lines: list[Line]) -> tuple[list[Line], list[Noise
         if m is None or m.end() >= line.end:
             return lines, []
         rest = [Line(line.index, m.end(), line.end), *lines[k + 1 :]]
-        noise = [
-            NoiseSpan(ln.start, ln.end, _noise_kind(clean[ln.start : ln.end]) or "other")
-            for ln in lines[:k]
-        ]
-        return rest, [*noise, NoiseSpan(line.start, m.end(), "other")]
+        return rest, [*_page_text(clean, lines[:k]), NoiseSpan(line.start, m.end(), "other")]
     return lines, []
 
-
-#: A line that may be a site outline's label (see cues.OUTLINE), for a fast test.
-_OUTLINE_LINE = re.compile(r"目[ ]*录|提[ ]*纲")
 
 #: Separators a site put after a title on its line (… | |, … ›).
 _TRAILING_SEPARATORS = re.compile(r"(\s*)[|›»>·-][\s|›»>·-]*$")
@@ -701,7 +701,7 @@ _AFTER_CLAUSE = re.compile(r"[。!?:][ ]*")
 _TITLE_AT_START = re.compile(
     # a collection's label before it (第一篇:), then the title: 在…上的讲话, or any title
     # words right before the first heading (…开幕式上的讲话三、…)
-    rf"(?P<label>(?:第{cues.CN_NUM}篇|【篇?{cues.CN_NUM}篇?】|篇{cues.CN_NUM})\s*:?\s*)?"
+    rf"(?P<label>{cues.PIECE_BEFORE}\s*:?\s*)?"
     rf"(?P<title>[^。!?:,]{{0,30}}?在[^在。!?:]{{2,60}}(?:上|中|时|之际)的{cues.TITLE_WORD}"
     rf"{cues.TITLE_SUFFIX}?(?:\([^()]{{1,10}}\))?"
     # and not a sentence about that speech (…上的讲话中指出 / …的讲话精神)
@@ -714,7 +714,7 @@ _TITLE_AT_START = re.compile(
 
 def _title_run_into_text(clean: str, line: Line) -> list[Line]:
     """The first line of running text, when it opens with a title run straight into it
-    (…会议上的讲话文稿在省第X次党代会即将召开之际，…): the title, and the rest."""
+    (…在春耕生产会议上的讲话在春耕大忙到来之际，…): the title, and the rest."""
     limit = min(line.end, line.start + cues.FRONT_REACH)
     if _TITLE_END.search(clean, line.start, limit) is None:
         return [line]  # (a fast test: every title has a title word)
@@ -819,8 +819,7 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             result.noise.extend(noise)
             first = front_end = k
     if result.salutation is None:
-        # shape tells site text from speech only where there is speech to tell it from
-        shaped = any(shape(clean[ln.start : ln.end]) == "speech" for ln in lines)
+        shaped = _has_speech(clean, lines)
         first = 0
         while first < min(len(lines), cues.FRONT_MAX):
             text = clean[lines[first].start : lines[first].end]

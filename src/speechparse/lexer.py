@@ -304,10 +304,10 @@ class Analysis:
         if hi == len(self.units) and roles[0] == "POINT":
             # the last demand of a preview cut after its first point (1、…): a list of one
             for family in cues.POINT_FAMILIES[:3]:
+                if family in used:
+                    continue
                 first = [
-                    i
-                    for i, index in self._candidates(family, lo, hi, heading=True)
-                    if index == 1 and family not in used
+                    i for i, index in self._candidates(family, lo, hi, heading=True) if index == 1
                 ]
                 if first:
                     self.roles[first[0]] = roles[0]

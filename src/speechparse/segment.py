@@ -116,9 +116,8 @@ _PARAGRAPH_END = frozenset('。!?:;…”’")」』')
 _WRAP_MAX = 160
 _WRAP_SLACK = 10
 _WRAP_MIN = 40
-_MARKER_START = re.compile(
-    rf"(?:{cues.CN_NUM}[、.]|{cues.CN_NUM}[要是]|\({cues.CN_NUM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、]|第{cues.CN_NUM})"
-)
+#: A line that opens with an enumeration marker starts a paragraph (as for _BOUNDARY).
+_MARKER_START = re.compile(rf"{cues.MARKER_AFTER_CLAUSE.pattern}|{cues.CN_NUM}、")
 
 
 def _width(text: str, start: int, end: int) -> int:

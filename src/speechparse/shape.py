@@ -88,9 +88,7 @@ def stray(text: str) -> bool:
     if not _CJK.search(stripped):
         found = len(stripped) <= 20
     elif stripped[0] == "(":
-        found = _ASIDE.match(stripped) is not None and not _PROSE_PUNCT.search(
-            stripped[1:-1].rstrip("!。")
-        )
+        found = _aside(stripped)
     else:
         found = (
             len(stripped) <= 40
@@ -115,10 +113,17 @@ def _site(text: str, stripped: str) -> bool:
         return not (_genre(stripped) or cues.TITLE.search(stripped))  # 第3次…大会上的讲话
     if _KEY_VALUE.match(text) and not _genre(stripped):
         return True
-    if _ASIDE.match(stripped) and not _PROSE_PUNCT.search(stripped[1:-1].rstrip("!。")):
+    if _aside(stripped):
         return True
     # digits and signs alone: a counter, a price, "| |"
     return n <= 12 and not _CJK.search(stripped)
+
+
+def _aside(stripped: str) -> bool:
+    """A whole line in brackets without the punctuation of a sentence inside."""
+    return _ASIDE.match(stripped) is not None and not _PROSE_PUNCT.search(
+        stripped[1:-1].rstrip("!。")
+    )
 
 
 def _speech(stripped: str) -> bool:
