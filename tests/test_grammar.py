@@ -1,6 +1,7 @@
+import pytest
 from lark import Lark
 
-from speechparse.grammar import grammar_text, parser
+from speechparse.grammar import grammar_text, parser, rule_names
 
 
 def test_grammar_builds_lalr_without_conflicts():
@@ -38,3 +39,22 @@ def test_text_is_accepted_in_every_state_the_lexer_can_meet():
     assert len(waiting) > 20
     for state in waiting:
         assert "TEXT" in table.states[state] or set(table.states[state]) == {"$END"}, state
+
+
+def test_every_rule_reduces_through_a_builder_method():
+    # the parser calls the active Builder's method of each rule's name as it reduces
+    from speechparse.build import Builder
+
+    assert rule_names()[0] == "start"
+    assert set(rule_names()) == {
+        "start", "title", "salutation", "opening", "review", "demands", "preamble", "item",
+        "point", "subpoint", "hopes", "closing",
+    }  # fmt: skip
+    assert all(callable(getattr(Builder, name, None)) for name in rule_names())
+
+
+def test_a_parse_outside_a_builder_says_so():
+    from speechparse.lexer import Stream
+
+    with pytest.raises(LookupError):
+        parser().parse(Stream(title=None, salutation=None, units=[]))

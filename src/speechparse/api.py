@@ -49,7 +49,7 @@ def parse(text: str, *, strict: bool = False) -> Speech:
     heads = [u for u in (stream.title, stream.salutation) if u is not None]
     builder = Builder(text, view, inline, outline.body, [*heads, *units], outline.addressees)
     try:
-        parts = builder.transform(parse_units(stream))
+        parts = parse_units(stream, builder)
     except UnexpectedInput as exc:  # the grammar accepts TEXT everywhere: this is a bug
         if strict:
             raise ParseError(f"internal grammar error: {exc}", text, 0) from exc
