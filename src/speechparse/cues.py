@@ -77,8 +77,9 @@ TITLE_WORD_AT_END = re.compile(
 ADDRESSEE_STRONG = re.compile(
     r"(?:同志们|代表们|朋友们|来宾们|领导们|女士们|先生们|同事们|嘉宾们|老师们|同学们|"
     r"委员们|同胞们|战友们|工友们|姐妹们|职工们|会员们|劳模们|"
-    # any plural of people but the pronouns (乡亲们, 运动员们; not 我们, 人们)
-    r"(?<![我你他她它咱])(?<!^人)们|"
+    # any plural of people but the pronouns (乡亲们, 运动员们; not 我们, 人们); the test
+    # comes after 们, so that every branch opens with a character the engine can skip to
+    r"们(?<![我你他她它咱]们)(?<!^人们)|"
     r"各位(?:代表|来宾|领导|嘉宾|委员|同志|同仁|朋友|老师|劳模)?|尊敬的)"
 )
 #: Titles and roles an addressee may be named by (书记, 主席 …).
@@ -292,14 +293,22 @@ def found(cue: str, text: str) -> bool:
 #: reaches further and no pattern can backtrack far (bench/bench.py checks).
 NOISE_REACH = 700
 Hint = tuple[str, ...] | re.Pattern[str]
+#: Characters speech almost never has: invisible ones, emoji, pinyin tone marks. Their hints
+#: below are each one character class; one search for all of them (RARE) tells whether any
+#: of their patterns need to run, which on most texts none do.
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
+TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+RARE = re.compile(f"[{INVISIBLE}{EMOJI}{TONE_MARKS}]")
+RARE_HINTS = (re.compile(f"[{INVISIBLE}]"), re.compile(f"[{EMOJI}]"), re.compile(f"[{TONE_MARKS}]"))
 
 #: Noise that is one thing: found first, anywhere.
 INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
     ("paywall_marker", re.compile(r"##[A-Za-z_]{2,20}##"), ("##",)),
     (
         "other",  # byte-order marks, zero-width spaces and joiners, soft hyphens
-        re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]{1,100}"),
-        re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]"),
+        re.compile(f"[{INVISIBLE}]{{1,100}}"),
+        RARE_HINTS[0],
     ),
     (
         "other",  # placeholders and instructions left by templates: (名称替换),
@@ -313,8 +322,8 @@ INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
     ),
     (
         "other",  # emoji
-        re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?"),
-        re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
+        re.compile(f"[{EMOJI}]\ufe0f?"),
+        RARE_HINTS[1],
     ),
 )
 
@@ -323,8 +332,8 @@ INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
 INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
     (
         "annotation",  # pinyin after a character: 領(lǐng)導 (also with an atom between)
-        re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\d?\)"),
-        re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"),
+        re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]{{0,6}}[{TONE_MARKS}][a-zü]{{0,6}}\d?\)"),
+        RARE_HINTS[2],
     ),
     (
         "site_notice",  # a download notice and its numbered rules run into the text

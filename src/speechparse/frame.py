@@ -40,6 +40,8 @@ _CUT = re.compile(
     # or an opening bracket or quote left after the last sentence (…节日快乐！（)
     r"|(?<=[。!?])( *)[(\[{“‘《<|/\\-]{1,3}$"
 )
+#: How far from the line's end a cut ellipsis starts (with the spaces before it).
+_CUT_REACH = 40
 #: A date in brackets at the end of a title's line: (2009年3月 日), (二〇二四年五月一日).
 _DATE_NOTE = re.compile(r"(\s*)\([^()]{0,12}[年月][^()]{0,12}日?\s*\)\s*$")
 #: A main title's line before a subtitle: a phrase without punctuation.
@@ -871,7 +873,7 @@ def frame(clean: str, lines: list[Line]) -> Frame:
             result.noise.append(NoiseSpan(m.end(), last.end, "site_notice"))
         # a preview cut mid-sentence: the ellipsis the site put there (…支持青年、...)
         last = body[-1]
-        cut = _CUT.search(clean, last.start, last.end)
+        cut = _CUT.search(clean, max(last.start, last.end - _CUT_REACH), last.end)
         if cut is not None and cut.start() > last.start:
             body[-1] = Line(last.index, last.start, cut.start())
             lead = len(cut[1] or cut[2] or "")

@@ -31,20 +31,28 @@ def find_inline(norm: str) -> list[NoiseSpan]:
     """All inline noise in the normalised text, in order, without overlaps: first the atoms
     (markers, invisible characters, emoji …), then the phrases (banners, cut notices …) in
     the text without the atoms, mapped back."""
-    atoms = merge(_scan(norm, cues.INLINE_ATOMS))
+    rare = cues.RARE.search(norm) is not None
+    atoms = merge(_scan(norm, cues.INLINE_ATOMS, rare))
     if not atoms:
-        return merge(_scan(norm, cues.INLINE_PHRASES))
+        return merge(_scan(norm, cues.INLINE_PHRASES, rare))
     view = View(norm, atoms)
     phrases = [
-        NoiseSpan(*view.span(n.start, n.end), n.kind) for n in _scan(view.text, cues.INLINE_PHRASES)
+        NoiseSpan(*view.span(n.start, n.end), n.kind)
+        for n in _scan(view.text, cues.INLINE_PHRASES, rare)
     ]
     # a phrase swallows the atoms inside it
     return merge(phrases + atoms)
 
 
-def _scan(text: str, table: tuple[tuple[str, re.Pattern[str], cues.Hint], ...]) -> list[NoiseSpan]:
+def _scan(
+    text: str, table: tuple[tuple[str, re.Pattern[str], cues.Hint], ...], rare: bool
+) -> list[NoiseSpan]:
+    """Every match of the table's patterns near their hints (``rare``: whether the text has
+    any of cues.RARE, without which the patterns hinted by them cannot match)."""
     found: list[NoiseSpan] = []
     for kind, pattern, hint in table:
+        if not rare and hint in cues.RARE_HINTS:
+            continue
         for lo, hi in _windows(text, hint):
             found.extend(
                 NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(text, lo, hi)

@@ -181,7 +181,9 @@ _LONE = re.compile(r"\s*[\u4e00-\u9fff]\s*")
 
 #: A marker glued to the text before it, when line breaks were lost (…的方向1.坚持…,
 #: …覆盖面（2）规范…); it starts a unit when a CJK character comes right before it.
-_GLUED = re.compile(rf"\(\d{{1,2}}\)|\({cues.CN_NUM}\)|\d{{1,2}}[.、](?!\d)")
+#: (It opens with the class of its first characters, which lets the regex engine skip to
+#: them: an alternation alone is tried at every position, twice as slow.)
+_GLUED = re.compile(rf"[(\d](?:(?<=\()(?:\d{{1,2}}|{cues.CN_NUM})\)|(?<=\d)\d?[.、](?!\d))")
 
 
 def pieces(clean: str, start: int, end: int) -> list[tuple[int, int]]:

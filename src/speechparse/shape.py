@@ -40,6 +40,9 @@ _FIGURE_HINT = re.compile(r"[\d¥$￥._/]")
 _COUNTER = re.compile(r"\d+\s*(?:次|页|字|人|条|篇)")
 #: Bullets and separators of menus and breadcrumbs.
 _SEPARATOR = re.compile(r"^[•·▪►◆■●\-*]\s|[|›»]|>>|\s>\s")
+#: What every bullet and separator has (a fast test: one class is scanned many times
+#: faster than an alternation).
+_SEPARATOR_HINT = re.compile(r"[•·▪►◆■●\-*|›»>]")
 #: A whole line in brackets that is a prompt or a stage direction, not speech:
 #: (请仔细阅读…), (全体起立), (根据录音整理).
 _ASIDE = re.compile(r"^\([^()]{2,40}\)$")
@@ -107,7 +110,9 @@ def _site(text: str, stripped: str) -> bool:
             return True  # a URL, a style sheet, a translation into English
     if n > 60:
         return False  # the shapes below are short
-    if _SEPARATOR.search(text) or _PAGE_FIGURE.search(text):
+    if (_SEPARATOR_HINT.search(text) and _SEPARATOR.search(text)) or (
+        _FIGURE_HINT.search(text) and _PAGE_FIGURE.search(text)
+    ):
         return not _genre(stripped)
     if n <= 30 and _COUNTER.search(text) and not _PROSE_PUNCT.search(stripped):
         return not (_genre(stripped) or cues.TITLE.search(stripped))  # 第3次…大会上的讲话
