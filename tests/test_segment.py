@@ -1,6 +1,12 @@
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 import speechparse
+from speechparse import cues
 from speechparse.normalize import normalize
-from speechparse.segment import lines, pieces, units
+from speechparse.segment import _BOUNDARY, lines, pieces, units
 
 
 def split(text):
@@ -100,3 +106,23 @@ def test_a_page_of_short_paragraphs_is_not_hard_wrapped():
 
     text = "同志们：\n今天开会。\n一要抓好落实\n二要加强领导\n三要务求实效\n谢谢大家！\n"
     assert hard_wraps(normalize(text)) == []
+
+
+#: _BOUNDARY's plain form: a sentence end, or ;/: or , before an enumeration marker.
+BOUNDARY_SPEC = re.compile(
+    rf"{cues.SENTENCE_END.pattern}"
+    rf"|[;:](?=\s*(?:{cues.MARKER_AFTER_CLAUSE.pattern}|{cues.CN_NUM}、))"
+    rf"|,(?=\s*{cues.MARKER_AFTER_COMMA.pattern})"
+)
+
+
+@given(st.text(alphabet='。!?…;:,”」)"一二三是要首先第点、(1). \n甲', max_size=30))
+@example("甲……”)")
+@example("好!……”  ")
+@example("甲;一是乙,二要丙:(1)丁;三、戊")
+@settings(max_examples=300)
+def test_unit_boundaries_are_where_the_plain_form_cuts(text):
+    # _BOUNDARY is written for speed (a class first); it must cut where its plain form does
+    assert [m.end() for m in _BOUNDARY.finditer(text)] == [
+        m.end() for m in BOUNDARY_SPEC.finditer(text)
+    ]

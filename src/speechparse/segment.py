@@ -48,13 +48,17 @@ _JOINED = re.compile(
     r"(?=\s)"  # every alternative starts with a space: tested first, the scan is faster
     rf"(?:\s{{2,}}|(?<=[。!?”])\s+|\s+(?=(?:{cues.CN_NUM}、|\({cues.CN_NUM}\)|第{cues.CN_NUM}[,、])))"
 )
-#: A unit ends after one of these (every alternative starts with one of a few characters,
-#: tested first, so the scan is fast).
+#: Where a unit ends: after a sentence end (cues.SENTENCE_END), or after ;/: or , when an
+#: enumeration marker follows. Written as the character that ends it, then what that
+#: character needs: a pattern that opens with a character class lets the regular
+#: expression engine skip straight to those characters (test_segment checks that it
+#: cuts where the plain form, SENTENCE_END or a marker after ;: or ,, does).
 _BOUNDARY = re.compile(
-    r"(?=[。!?…;:,])"
-    rf"(?:{cues.SENTENCE_END.pattern}"
-    rf"|[;:](?=\s*(?:{cues.MARKER_AFTER_CLAUSE.pattern}|{cues.CN_NUM}、))"
-    rf"|,(?=\s*{cues.MARKER_AFTER_COMMA.pattern}))"
+    r"[。!?…;:,]"
+    r"(?:(?<=[。!?])[。!?]*(?:…{1,6})?[”’\"」』)]*"  # SENTENCE_END's first form
+    r"|(?<=…)…(?=[”’\"」』)]*\s*$)"  # and its second, ……
+    rf"|(?<=[;:])(?=\s*(?:{cues.MARKER_AFTER_CLAUSE.pattern}|{cues.CN_NUM}、))"
+    rf"|(?<=,)(?=\s*{cues.MARKER_AFTER_COMMA.pattern}))"
 )
 
 
