@@ -1,6 +1,7 @@
-"""Stage 7: a Lark Transformer that turns the parse tree into the speech's data.
+"""Stage 7: a Lark Transformer that turns the parse into the speech's data.
 
-The tree says which units make up which part. This stage works out the views inside each
+The parse says which units make up which part (Lark calls a rule's method as it reduces
+the rule: see grammar.py). This stage works out the views inside each
 part (the occasion, the acts of a greeting, an item's marker, headline and body, a hope's
 addressee …), cuts every section into its paragraphs, and slices every ``text`` from the
 source with inline noise removed.
