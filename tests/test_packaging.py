@@ -1,4 +1,5 @@
-"""The wheel carries the grammar and the typing marker, so a non-editable install works."""
+"""The wheel carries the grammar, the view's templates and the typing marker, so a
+non-editable install works."""
 
 import zipfile
 
@@ -13,6 +14,9 @@ def test_wheel_ships_grammar_as_package_data(tmp_path):
     with zipfile.ZipFile(wheel) as z:
         names = set(z.namelist())
         assert {"speechparse/grammar/speech.lark", "speechparse/py.typed"} <= names
+        # the view's templates, which Jinja2 loads from the package
+        templates = {f"speechparse/view/templates/{n}.html.j2" for n in ("_view", "view", "page")}
+        assert templates <= names
         shipped = z.read("speechparse/grammar/speech.lark").decode("utf-8")
     assert shipped == (ROOT / "grammar" / "speech.lark").read_text(encoding="utf-8")
     assert shipped == grammar_text()

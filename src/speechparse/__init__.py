@@ -35,6 +35,17 @@ from .render import render
 
 __version__ = "1.0.0"
 
+
+def __getattr__(name: str) -> object:
+    """``speechparse.to_html``, imported on first use: it needs the ``view`` extra (and so
+    is not in ``__all__``: a star import works without it)."""
+    if name == "to_html":
+        from .view import to_html
+
+        return to_html
+    raise AttributeError(f"module 'speechparse' has no attribute {name!r}")
+
+
 __all__ = [
     "SCHEMA_VERSION",
     "Act",

@@ -1,7 +1,8 @@
-"""The ``speechparse`` command: parse a file (or stdin) to JSON, or print the schema.
+"""The ``speechparse`` command: parse a file (or stdin) to JSON, print the schema, draw a
+speech's parts as an HTML page, or serve the parser over HTTP.
 
-Exit codes: 0 success, 1 a strict-mode parse error, 2 a usage or I/O error. Errors are one
-line on stderr, never a traceback.
+Exit codes: 0 success, 1 a strict-mode parse error, 2 a usage or I/O error (and a missing
+extra). Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from pathlib import Path
 import orjson
 
 from . import __version__
-from .api import parse_bytes
-from .decode import DecodeError
+from .api import parse, parse_bytes
+from .decode import DecodeError, decode
 from .errors import ParseError
 from .jsonio import dumps, json_schema
 
@@ -36,7 +37,28 @@ def _build() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 1 when no speech is recognised")
     s = sub.add_parser("schema", help="print the JSON Schema of the output")
     s.add_argument("--indent", action="store_true", help="indent the JSON")
+    v = sub.add_parser("view", help="write FILE as one HTML page with its parts marked")
+    v.add_argument("file", help="a text file as for parse, or - for stdin")
+    v.add_argument("-o", "--output", help="the HTML file to write (default: standard output)")
+    w = sub.add_parser("serve", help="serve a paste-a-draft page and a JSON API over HTTP")
+    w.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    w.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    w.add_argument(
+        "--max-bytes",
+        type=int,
+        default=2_000_000,
+        help="the largest request body accepted (default: 2000000)",
+    )
     return ap
+
+
+def _extra(name: str, exc: ImportError) -> int:
+    print(
+        f"speechparse: this command needs the '{name}' extra ({exc.name} is not installed): "
+        f"pip install 'speechparse[{name}]'",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def _read(name: str) -> bytes:
@@ -51,6 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         option = orjson.OPT_INDENT_2 if args.indent else 0
         out.write(orjson.dumps(json_schema(), option=option) + b"\n")
         return 0
+    if args.command == "serve":
+        try:
+            from .serve import run
+        except ImportError as exc:
+            return _extra("serve", exc)
+        run(host=args.host, port=args.port, max_bytes=args.max_bytes)
+        return 0
+    if args.command == "view":
+        return _view(args.file, args.output)
     try:
         speech = parse_bytes(_read(args.file), strict=args.strict)
     except OSError as exc:
@@ -63,6 +94,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"speechparse: {args.file}: {exc}", file=sys.stderr)
         return 1
     out.write(dumps(speech, indent=args.indent) + b"\n")
+    return 0
+
+
+def _view(name: str, output: str | None) -> int:
+    try:
+        from .view import to_html
+    except ImportError as exc:
+        return _extra("view", exc)
+    try:
+        text, encoding = decode(_read(name))
+    except OSError as exc:
+        print(f"speechparse: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except DecodeError as exc:
+        print(f"speechparse: cannot read {name}: {exc.message}", file=sys.stderr)
+        return 2
+    speech = parse(text).model_copy(update={"encoding": encoding})
+    untitled = speech.title is None and name != "-"
+    page = to_html(speech, text, title=Path(name).name if untitled else None).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(page)
+        return 0
+    try:
+        Path(output).write_bytes(page)
+    except OSError as exc:
+        print(f"speechparse: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 0
 
 

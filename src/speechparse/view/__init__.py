@@ -1,0 +1,81 @@
+"""See a speech's structure: the source text with every part marked, in one HTML file.
+
+``to_html(speech, text)`` draws the parts of a parsed speech over the text it was parsed
+from (marks.py works out where), with a legend, an outline of the demands whose entries jump
+to the text, and the diagnostics linked to where they point. The file is self-contained (its
+style sheet is inside it) and works offline. Jinja2 writes it with autoescaping on, so the
+speech's text is always shown and never run.
+
+Needs the ``view`` extra (Jinja2): ``pip install 'speechparse[view]'``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+import markupsafe
+
+from ..models import Diagnostic, Speech
+from .marks import KINDS, Entry, Mark, collect, nest
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What the templates draw: the marked text, the outline, the diagnostics with the id
+    of the mark each points to, and the kinds of mark that occur (for the legend)."""
+
+    nodes: list[Mark | str]
+    outline: list[Entry]
+    diagnostics: list[tuple[Diagnostic, str]]
+    legend: list[tuple[str, str]]
+    speech: Speech
+
+
+def build_view(speech: Speech, text: str) -> View:
+    """The view of ``speech`` over ``text``, the exact string it was parsed from (offsets
+    into anything else would mark the wrong characters, so a mismatch is an error)."""
+    if speech.length != len(text):
+        raise ValueError(
+            f"the text has {len(text)} characters but the speech was parsed from "
+            f"{speech.length}: pass the exact text given to parse()"
+        )
+    marks, outline, ids = collect(speech, text)
+    used = {m.kind for m in marks}
+    legend = [(kind, name) for kind, name in KINDS.items() if kind in used]
+    diagnostics = list(zip(speech.diagnostics, ids, strict=True))
+    return View(nest(marks, text), outline, diagnostics, legend, speech)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The template environment: templates from this package, autoescaping always on."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("speechparse.view", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["source"] = source_text
+    return env
+
+
+def source_text(text: str) -> markupsafe.Markup:
+    """Source text for the page, escaped, and with each carriage return written as a
+    character reference: an HTML parser turns a raw CR or CRLF into LF before it reads the
+    text, a reference survives, so every character of the input is in the page. (A NUL
+    cannot be shown: browsers drop it however it is written.)"""
+    return markupsafe.Markup(str(markupsafe.escape(text)).replace("\r", "&#13;"))
+
+
+def to_html(speech: Speech, text: str, *, title: str | None = None) -> str:
+    """One self-contained HTML page showing ``text`` with the parts of ``speech`` (parsed
+    from it) marked. ``title`` names the page (by default the speech's title)."""
+    view = build_view(speech, text)
+    heading = title or (speech.title.text if speech.title else "speech")
+    return environment().get_template("view.html.j2").render(view=view, heading=heading)
+
+
+__all__ = ["View", "build_view", "environment", "to_html"]
