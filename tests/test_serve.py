@@ -1,0 +1,228 @@
+"""`speechparse serve`: the JSON API and the page, through the framework's test client."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+import speechparse
+from helpers import ROOT, SAMPLES, read
+from html_dom import dom
+from speechparse import serve
+from speechparse.cli import main
+from speechparse.jsonio import dumps, json_schema
+
+SPEECH = "同志们：\n今天，大会隆重召开。\n下面讲两点。\n一、学习\n二、工作\n谢谢大家！\n"
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(serve.create_app(max_bytes=10_000), raise_server_exceptions=False)
+
+
+def post(client: TestClient, body: bytes, content_type: str | None, query: str = ""):
+    headers = {"content-type": content_type} if content_type else {}
+    return client.post(f"/api/parse{query}", content=body, headers=headers)
+
+
+def error(response, status: int, code: str) -> dict[str, object]:
+    """The JSON error body of a response, after checking its status and code."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert body["error"] == code
+    assert set(body) <= {"error", "message", "offset", "line", "column"}
+    assert "Traceback" not in body["message"]
+    return body
+
+
+def cli_output(path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> bytes:
+    assert main(["parse", str(path)]) == 0
+    return capsysbinary.readouterr().out
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_bytes_answer_exactly_what_the_command_prints(client, path, capsysbinary):
+    response = post(client, path.read_bytes(), "application/octet-stream")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert response.content == cli_output(path, capsysbinary)
+
+
+@pytest.mark.parametrize("path", SAMPLES[:8], ids=lambda p: p.name)
+def test_text_and_json_bodies_parse_the_same_text(client, path):
+    text = read(path)
+    expected = dumps(speechparse.parse(text)) + b"\n"
+    assert post(client, text.encode("utf-8"), "text/plain; charset=utf-8").content == expected
+    assert client.post("/api/parse", json={"text": text}).content == expected
+
+
+def test_strict_mode_gives_422_with_the_place(client):
+    body = error(post(client, b"hello world.\nmore text", "text/plain", "?strict=true"), 422,
+                 "no-speech")  # fmt: skip
+    assert (body["offset"], body["line"], body["column"]) == (0, 1, 1)
+    assert str(body["message"]).startswith("no-structure: no part of a speech was recognised")
+    assert post(client, SPEECH.encode(), "text/plain", "?strict=true").status_code == 200
+    lenient = post(client, b"hello world.", "text/plain")
+    assert lenient.status_code == 200
+    assert [d["code"] for d in lenient.json()["diagnostics"]][-1] == "no-structure"
+
+
+def test_a_body_over_the_limit_is_413_by_its_length(client):
+    body = error(post(client, "同".encode() * 4000, "text/plain"), 413, "too-large")
+    assert body["message"] == "the request body is over the limit of 10000 bytes"
+
+
+def test_a_streamed_body_over_the_limit_is_413_as_it_arrives(client):
+    def chunks() -> Iterator[bytes]:  # no content-length: sent chunked
+        for _ in range(50):
+            yield b"x" * 1000
+
+    response = client.post("/api/parse", content=chunks(), headers={"content-type": "text/plain"})
+    error(response, 413, "too-large")
+
+
+def test_a_body_at_the_limit_is_parsed(client):
+    text = ("今天大会隆重召开。" * 400)[: 10_000 // 3]
+    assert len(text.encode()) <= 10_000
+    assert post(client, text.encode(), "text/plain").status_code == 200
+
+
+@pytest.mark.parametrize("content_type", ["image/png", "text/html", None])
+def test_other_content_types_are_415(client, content_type):
+    body = error(post(client, SPEECH.encode(), content_type), 415, "unsupported-media-type")
+    expected = content_type or "a body without a content type"
+    assert body["message"] == (
+        f"send text/plain (UTF-8), application/json or application/octet-stream, not {expected}"
+    )
+
+
+def test_text_that_is_not_utf8_is_422_with_the_byte_offset(client):
+    data = "同志们：".encode() + b"\xff" + "谢谢".encode()
+    body = error(post(client, data, "text/plain"), 422, "undecodable")
+    assert body["offset"] == 12
+    assert body["message"] == (
+        "text/plain must be UTF-8: byte 0xff at byte offset 12 is not (send "
+        "application/octet-stream for other encodings)"
+    )
+
+
+def test_bytes_in_no_encoding_are_422_with_the_byte_offset(client):
+    lone_surrogate = b"\xff\xfe" + b"\x00\xd8"  # UTF-16 (by its byte-order mark)
+    body = error(post(client, lone_surrogate, "application/octet-stream"), 422, "undecodable")
+    assert body["offset"] == 2 and "utf-16" in str(body["message"])
+
+
+def test_other_encodings_are_read_from_bytes(client):
+    response = post(client, SPEECH.encode("gb18030"), "application/octet-stream")
+    assert response.json()["encoding"] == "gb18030"
+    assert response.json()["salutation"]["text"] == "同志们："
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [(b'{"text": 1}', "text: Input should be a valid string"),
+     (b'{"speech": "x"}', "text: Field required"),
+     (b"{not json", "body: Invalid JSON")],
+)  # fmt: skip
+def test_a_json_body_must_hold_the_text(client, body, where):
+    message = error(post(client, body, "application/json"), 422, "invalid-json")["message"]
+    assert str(message).startswith(f'the body must be {{"text": "..."}}: {where}')
+
+
+def test_unknown_paths_and_methods_answer_in_json(client):
+    assert error(client.get("/nowhere"), 404, "not-found")["message"] == "Not Found"
+    error(client.get("/api/parse"), 405, "method-not-allowed")
+    message = error(
+        client.post(
+            "/api/parse?strict=perhaps", content=b"x", headers={"content-type": "text/plain"}
+        ),
+        422,
+        "invalid-request",
+    )
+    assert str(message["message"]).startswith("query.strict: Input should be a valid boolean")
+
+
+def test_an_internal_error_is_json_without_its_trace(client, monkeypatch):
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(serve, "parse", broken)
+    body = error(post(client, SPEECH.encode(), "text/plain"), 500, "internal")
+    assert body["message"] == "internal error; see the server's log"
+
+
+def test_no_cross_origin_access_by_default(client):
+    headers = {"origin": "https://elsewhere.example", "access-control-request-method": "POST"}
+    preflight = client.options("/api/parse", headers=headers)
+    assert "access-control-allow-origin" not in preflight.headers
+    response = client.post(
+        "/api/parse", content=SPEECH.encode(), headers={**headers, "content-type": "text/plain"}
+    )
+    assert response.status_code == 200
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_schema_and_health(client):
+    assert client.get("/api/schema").json() == json_schema()
+    published = json.loads((ROOT / "schema" / "speech.schema.json").read_text(encoding="utf-8"))
+    assert client.get("/api/schema").json() == published
+    assert client.get("/healthz").json() == {"status": "ok", "version": speechparse.__version__}
+
+
+def test_the_openapi_description_documents_the_api(client):
+    spec = client.get("/openapi.json").json()
+    assert set(spec["paths"]) == {"/healthz", "/api/schema", "/api/parse"}
+    parse_op = spec["paths"]["/api/parse"]["post"]
+    assert set(parse_op["requestBody"]["content"]) == {
+        "text/plain",
+        "application/json",
+        "application/octet-stream",
+    }
+    assert set(parse_op["responses"]) == {"200", "413", "415", "422"}
+    ok = parse_op["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok == {"$ref": "#/components/schemas/Speech"}
+    assert [p["name"] for p in parse_op["parameters"]] == ["strict"]
+    assert "ErrorBody" in spec["components"]["schemas"]
+
+
+def test_the_page_offers_a_form(client):
+    page = dom(client.get("/").text)
+    form = page.by_tag("form")[0]
+    assert (form.attrs["method"], form.attrs["action"]) == ("post", "/")
+    assert form.find(id="text").tag == "textarea"
+    assert form.find(id="file").attrs["type"] == "file"
+    assert page.by_tag("main") == []  # nothing to show yet
+
+
+def test_the_page_shows_a_pasted_draft_with_its_parts_and_plain_diagnostics(client):
+    draft = "同志们：\r\n下面讲三点。\r\n一、学习\r\n二、工作\r\n四、<b>作风</b>\r\n"
+    page = dom(client.post("/", data={"text": draft}).text)
+    text = draft.replace("\r\n", "\n")
+    assert page.find(id="source").text[1:] == text
+    assert page.find(id="text").text == text  # the draft stays in the form
+    headlines = [e.text for e in page.find(id="outline").by_class("o-headline")]
+    assert headlines == ["学习", "工作", "<b>作风</b>"]
+    plain = [li.text for li in page.find(id="plain").by_tag("li")]
+    assert plain == [
+        "the numbering jumps from 二 to 四",
+        "the text stops mid-sentence and has no closing; it may be truncated",
+    ]
+
+
+def test_the_page_reads_an_uploaded_file_in_its_encoding(client):
+    files = {"file": ("draft.txt", SPEECH.encode("gb18030"), "text/plain")}
+    page = dom(client.post("/", data={"text": ""}, files=files).text)
+    assert page.find(id="source").text[1:] == SPEECH
+    assert [e.text for e in page.find(id="outline").by_class("o-headline")] == ["学习", "工作"]
+
+
+def test_the_page_says_when_a_file_cannot_be_read(client):
+    files = {"file": ("draft.txt", b"\xff\xfe\x00\xd8", "text/plain")}
+    response = client.post("/", files=files)
+    assert response.status_code == 422
+    assert dom(response.text).find(id="error").text.startswith("cannot decode the input: ")
