@@ -123,12 +123,32 @@ def test_diagnostics_for_gaps_counts_and_missing_parts():
     got = [(d.severity, d.code, d.message) for d in s.diagnostics]
     assert got == [
         ("warning", "no-salutation", "no salutation (同志们： / 各位代表：) was found"),
-        ("warning", "enum-gap", "the numbering jumps from 二 to 四"),
+        ("warning", "enum-gap", "the numbering jumps from 二 to 四: 三 is missing"),
         ("info", "no-closing", "no closing (call to action, wishes or thanks) was found"),
     ]
     gap = s.diagnostics[1].span
     assert text[gap.start : gap.end] == "四、"
     assert s.demands.declared_count == 3 and len(s.demands.items) == 3
+
+
+def test_a_skipped_number_is_named():
+    text = "同志们：\n一、做好甲事。\n三、做好丙事。\n四、做好丁事。\n谢谢！"
+    gaps = [d.message for d in speechparse.parse(text).diagnostics if d.code == "enum-gap"]
+    assert gaps == ["the numbering jumps from 一 to 三: 二 is missing"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "message"),
+    [(2, 5, "the numbering jumps from 二 to 五: 三 to 四 are missing"),
+     (2, 4, "the numbering jumps from 二 to 四: 三 is missing"),
+     (9, 12, "the numbering jumps from 九 to 十二: 十 to 十一 are missing"),
+     (2, 2, "the numbering repeats 二"),
+     (3, 2, "the numbering goes back from 三 to 二")],
+)  # fmt: skip
+def test_numbering_faults_are_said_in_plain_words(before, after, message):
+    from speechparse.diagnose import _gap
+
+    assert _gap(before, after) == message
 
 
 def test_count_mismatch_and_truncation():

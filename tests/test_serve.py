@@ -209,7 +209,7 @@ def test_the_page_shows_a_pasted_draft_with_its_parts_and_plain_diagnostics(clie
     assert headlines == ["学习", "工作", "<b>作风</b>"]
     plain = [li.text for li in page.find(id="plain").by_tag("li")]
     assert plain == [
-        "the numbering jumps from 二 to 四",
+        "the numbering jumps from 二 to 四: 三 is missing",
         "the text stops mid-sentence and has no closing; it may be truncated",
     ]
 

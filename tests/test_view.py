@@ -106,7 +106,7 @@ def test_diagnostics_are_listed_and_linked_to_their_spans():
     gap = next(d for d in speech.diagnostics if d.code == "enum-gap")
     li = next(li for li in items if li.attrs["data-code"] == "enum-gap")
     link = li.by_tag("a")[0]
-    assert link.text == gap.message == "the numbering jumps from 二 to 四"
+    assert link.text == gap.message == "the numbering jumps from 二 to 四: 三 is missing"
     target = page.find(id=link.attrs["href"][1:])
     assert "m-diagnostic" in target.classes and "d-warning" in target.classes
     assert target.text == text[gap.span.start : gap.span.end] == "四、"

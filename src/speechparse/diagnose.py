@@ -77,15 +77,25 @@ def _demands(demands: Demands | None) -> list[Diagnostic]:
     for prev, item in pairwise(items):
         if prev.index is not None and item.index is not None and item.index != prev.index + 1:
             marker = Span(start=item.span.start, end=item.span.start + len(item.marker or ""))
-            out.append(_d("warning", "enum-gap",
-                          f"the numbering jumps from {_numeral(prev.index)} to "
-                          f"{_numeral(item.index)}", marker))  # fmt: skip
+            out.append(_d("warning", "enum-gap", _gap(prev.index, item.index), marker))
     if demands.declared_count is not None and demands.declared_count != len(items):
         where = demands.preamble[-1].span if demands.preamble else None
         out.append(_d("warning", "enum-count-mismatch",
                       f"the preamble announces {demands.declared_count} items but "
                       f"{len(items)} were found", where))  # fmt: skip
     return out
+
+
+def _gap(before: int, after: int) -> str:
+    """In plain words, what is wrong with the numbering from ``before`` to ``after``."""
+    a, b = _numeral(before), _numeral(after)
+    if after == before:
+        return f"the numbering repeats {a}"
+    if after < before:
+        return f"the numbering goes back from {a} to {b}"
+    missing = _numeral(before + 1) + (f" to {_numeral(after - 1)}" if after - before > 2 else "")
+    verb = "is" if after - before == 2 else "are"
+    return f"the numbering jumps from {a} to {b}: {missing} {verb} missing"
 
 
 def _closing(closing: Closing | None, last: tuple[Span, str] | None) -> list[Diagnostic]:
