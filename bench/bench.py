@@ -7,11 +7,12 @@ both alike; the best round counts. Prints MB/s (UTF-8 input), speeches/s and the
 speechparse / markdown-it-py (>= 1.0 means speechparse is at least as fast).
 
 Then it parses hostile inputs of 200,000 characters (no punctuation at all, markers only,
-thousands of salutations, unbalanced brackets and quotes …) and prints each one's cost per
-character as a multiple of a real speech's: a regular expression that backtracks
-catastrophically shows up here as a multiple in the hundreds.
+thousands of salutations or points on lines of their own, unbalanced brackets and quotes …)
+and prints each one's cost per character as a multiple of a real speech's, and how that cost
+grows from 50,000 characters to 200,000: a regular expression that backtracks
+catastrophically shows up as a multiple in the hundreds, a quadratic stage as growth.
 
-    python bench/bench.py [--rounds N] [--min-ratio R] [--max-hostile R]
+    python bench/bench.py [--rounds N] [--min-ratio R] [--max-hostile R] [--max-growth G]
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def hostile(n: int = 200_000) -> dict[str, str]:
         "markers only": (markers * (n // len(markers) + 1))[:n],
         "salutations inline": ("同志们：" * n)[:n],
         "salutations as lines": ("各位代表、同志们：\n" * n)[:n],
+        "one salutation per line": ("同志们：\n" * n)[:n],
+        "one point per line": ("一是做好工作；\n" * n)[:n],
         "open brackets, quotes": "（" * (n // 3) + "“" * (n // 3) + "(" * (n // 3),
         "brackets around a cue": "(" * (n // 2) + "省略" + ")" * (n // 2),
         "ellipses": "…" * n,
@@ -85,6 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--max-hostile", type=float, default=None, help="exit 1 if a hostile input costs more"
     )
+    ap.add_argument(
+        "--max-growth",
+        type=float,
+        default=None,
+        help="exit 1 if a hostile input's cost per character grows more than this from a "
+        "quarter of its length to all of it (1.0 is linear)",
+    )
     args = ap.parse_args(argv)
 
     docs = texts()
@@ -111,14 +121,23 @@ def main(argv: list[str] | None = None) -> int:
 
     chars = sum(len(d) for d in docs)
     base = t_ours / chars
-    print(f"\nhostile inputs, cost per character against real speeches ({base * 1e9:.0f} ns)")
-    worst = 0.0
+    print(f"\nhostile inputs, cost per character against real speeches ({base * 1e9:.0f} ns),")
+    print("and its growth from a quarter of the input to all of it (1.00: linear)")
+    worst = steepest = 0.0
+    quarter = hostile(50_000)
     for name, text in hostile().items():
         cost = per_char(speechparse.parse, text)
-        worst = max(worst, cost / base)
-        print(f"{name:24s} {len(text):8d} chars {cost * 1e9:7.0f} ns/char  x{cost / base:5.2f}")
+        growth = cost / per_char(speechparse.parse, quarter[name])
+        worst, steepest = max(worst, cost / base), max(steepest, growth)
+        print(
+            f"{name:24s} {len(text):8d} chars {cost * 1e9:7.0f} ns/char  x{cost / base:5.2f}"
+            f"  growth {growth:4.2f}"
+        )
     if args.max_hostile is not None and worst > args.max_hostile:
         print(f"a hostile input costs x{worst:.2f}, over x{args.max_hostile}", file=sys.stderr)
+        failed = True
+    if args.max_growth is not None and steepest > args.max_growth:
+        print(f"a hostile input grows x{steepest:.2f}, over x{args.max_growth}", file=sys.stderr)
         failed = True
     return 1 if failed else 0
 

@@ -33,3 +33,11 @@ def test_traditional_characters_are_simplified_one_for_one():
 def test_simplified_text_is_left_alone():
     text = "同志们：今天，大会隆重召开。"
     assert normalize(text) == "同志们:今天,大会隆重召开。"
+
+
+def test_a_text_with_many_distinct_changed_characters_is_normalised_whole():
+    # more distinct characters than are swapped one by one: one substitution does them all
+    traditional = "國際勞動節會議開幕們說這經濟發展實現團結職業學習組織關係選舉與網絡電視"
+    simplified = "国际劳动节会议开幕们说这经济发展实现团结职业学习组织关系选举与网络电视"
+    assert len(set(traditional) - set(simplified)) > 24
+    assert normalize(traditional * 3) == simplified * 3

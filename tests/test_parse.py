@@ -303,3 +303,20 @@ def test_a_call_to_action_without_rang_women():
         "新的征程已经开启。我们要以更加饱满的热情、更加务实的作风，完成全年目标任务！"
     )
     assert [w.text for w in s.closing.wishes] == ["最后，祝大家节日快乐！"]
+
+
+def test_the_cycle_collector_is_left_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    speechparse.parse(SPEECH)
+    assert gc.isenabled()
+    with pytest.raises(speechparse.ParseError):
+        speechparse.parse("hello world.", strict=True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        speechparse.parse(SPEECH)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -70,12 +70,21 @@ def normalize(text: str) -> str:
 
 def _replace(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str:
     """Each character of ``pattern`` (a class) in ``text`` replaced by ``table``'s. One
-    scan finds the few distinct characters a text has (a regular expression over the
+    scan finds the distinct characters a text has (a regular expression over the
     characters that change is several times faster than str.translate, which looks up
-    every character), and str.replace swaps each one everywhere at C speed."""
-    for ch in set(pattern.findall(text)):
+    every character). A few are swapped everywhere by str.replace at C speed; many (a
+    whole text in traditional characters) by one substitution, since each str.replace
+    reads the whole text."""
+    found = set(pattern.findall(text))
+    if len(found) > _FEW:
+        return pattern.sub(lambda m: table[m.group()], text)
+    for ch in found:
         text = text.replace(ch, table[ch])
     return text
+
+
+#: How many distinct characters are swapped one by one (see _replace).
+_FEW = 24
 
 
 @cache
