@@ -16,6 +16,7 @@ import orjson
 
 from . import __version__
 from .api import parse, parse_bytes
+from .corpus import batch
 from .decode import DecodeError, decode
 from .errors import ParseError
 from .jsonio import dumps, json_schema
@@ -40,6 +41,8 @@ def _build() -> argparse.ArgumentParser:
     v = sub.add_parser("view", help="write FILE as one HTML page with its parts marked")
     v.add_argument("file", help="a text file as for parse, or - for stdin")
     v.add_argument("-o", "--output", help="the HTML file to write (default: standard output)")
+    b = sub.add_parser("batch", help="parse a corpus on every core into JSONL or Parquet")
+    batch.add_arguments(b)
     w = sub.add_parser("serve", help="serve a paste-a-draft page and a JSON API over HTTP")
     w.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     w.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
@@ -73,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         option = orjson.OPT_INDENT_2 if args.indent else 0
         out.write(orjson.dumps(json_schema(), option=option) + b"\n")
         return 0
+    if args.command == "batch":
+        try:
+            return batch.run(args)
+        except ImportError as exc:
+            return _extra("batch", exc)
     if args.command == "serve":
         try:
             from .serve import run

@@ -1,0 +1,219 @@
+"""Parse sources on several processes; hand back the records in input order.
+
+Parsing is CPU-bound Python, so the work goes to worker processes (one per core by default),
+a few records at a time. The pool is written for what a corpus throws at it:
+
+- Order: records come back in input order (a reorder buffer holds those that finish early).
+- Memory: at most ``jobs * CHUNK * 4`` records are read ahead, dispatched or buffered, so a
+  corpus of any size takes the same memory; the inputs are read lazily.
+- Time limits: each worker reports every record as it finishes it; one that has run past
+  ``timeout`` seconds is killed, its record becomes an error record, the rest of its chunk
+  goes to the others, and a fresh worker takes its place. A worker that dies is handled
+  the same way. (concurrent.futures cannot kill one task, hence processes of our own.)
+- Interruption: workers ignore SIGINT; on Ctrl-C the caller takes what has finished with
+  :meth:`Pool.drain` and closes the pool, which stops the workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from .records import Outcome, failure, outcome
+from .sources import Source
+
+#: Records sent to a worker at a time.
+CHUNK = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """A finished record and its place in the input."""
+
+    seq: int
+    outcome: Outcome
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    pending: deque[tuple[int, Source]] = field(default_factory=deque)
+    started: float = 0.0  # when the record it is on began
+
+
+def _work(conn: Connection) -> None:
+    """A worker: parse each chunk it is sent, answering record by record."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    while True:
+        try:
+            chunk = conn.recv()
+        except EOFError:
+            return
+        if chunk is None:
+            return
+        for seq, source in chunk:
+            conn.send((seq, outcome(source)))
+
+
+def _context() -> Any:
+    """fork where there is one (a worker starts at once, with the grammar already built),
+    else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+class Pool:
+    """Worker processes parsing ``sources``; :meth:`results` yields them in order."""
+
+    def __init__(self, sources: Iterator[Source], jobs: int, timeout: float) -> None:
+        self._sources = sources
+        self._jobs = max(1, jobs)
+        self._timeout = timeout
+        self._limit = self._jobs * CHUNK * 4
+        self._requeued: deque[tuple[int, Source]] = deque()
+        self._buffer: dict[int, Done] = {}
+        self._next_seq = 0  # the next record to hand back
+        self._read = 0  # records taken from the sources
+        self._exhausted = False
+        self._ctx = _context()
+        self._workers = [self._start() for _ in range(self._jobs)]
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(target=_work, args=(child,), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _restart(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        fresh = self._start()
+        worker.process, worker.conn = fresh.process, fresh.conn
+        self._requeued.extend(worker.pending)
+        worker.pending.clear()
+
+    def _take(self, n: int) -> list[tuple[int, Source]]:
+        """Up to ``n`` sources: first those a killed worker left, then new ones while the
+        read-ahead limit allows."""
+        out: list[tuple[int, Source]] = []
+        while len(out) < n and self._requeued:
+            out.append(self._requeued.popleft())
+        while len(out) < n and not self._exhausted and self._read - self._next_seq < self._limit:
+            try:
+                source = next(self._sources)
+            except StopIteration:
+                self._exhausted = True
+                break
+            out.append((self._read, source))
+            self._read += 1
+        return out
+
+    def _dispatch(self) -> None:
+        for worker in self._workers:
+            if not worker.pending:
+                chunk = self._take(CHUNK)
+                if not chunk:
+                    return
+                worker.pending.extend(chunk)
+                worker.started = time.monotonic()
+                worker.conn.send(chunk)
+
+    def _finish(self, seq: int, result: Outcome) -> None:
+        self._buffer[seq] = Done(seq, result)
+
+    def results(self) -> Iterator[Done]:
+        """Every record, in input order, as the workers finish them."""
+        while True:
+            self._dispatch()
+            yield from self._ready()
+            busy = [w for w in self._workers if w.pending]
+            if not busy:
+                if self._exhausted and not self._requeued:
+                    break
+                continue
+            now = time.monotonic()
+            deadline = min(w.started for w in busy) + self._timeout
+            for conn in wait([w.conn for w in busy], timeout=max(0.0, deadline - now)):
+                worker = next(w for w in busy if w.conn is conn)
+                self._receive(worker)
+            now = time.monotonic()
+            for worker in busy:
+                if worker.pending and now - worker.started > self._timeout:
+                    seq, source = worker.pending.popleft()
+                    message = f"parsing took longer than {self._timeout:g} s"
+                    self._finish(seq, failure(source, "Timeout", message))
+                    self._restart(worker)
+            yield from self._ready()
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            while worker.pending and worker.conn.poll():
+                seq, result = worker.conn.recv()
+                expected, _ = worker.pending.popleft()
+                assert seq == expected, (seq, expected)
+                self._finish(seq, result)
+                worker.started = time.monotonic()
+        except (EOFError, OSError):
+            seq, source = worker.pending.popleft()
+            code = worker.process.exitcode
+            message = f"the process parsing it died (exit code {code})"
+            self._finish(seq, failure(source, "WorkerCrash", message))
+            self._restart(worker)
+
+    def _ready(self) -> Iterator[Done]:
+        while self._next_seq in self._buffer:
+            done = self._buffer.pop(self._next_seq)
+            self._next_seq += 1
+            yield done
+
+    def drain(self) -> list[Done]:
+        """Records finished but not yet handed back (those after a gap), in input order:
+        after an interruption, every finished record can still be written."""
+        self._collect()
+        out = [self._buffer[k] for k in sorted(self._buffer)]
+        self._buffer.clear()
+        return out
+
+    def _collect(self) -> None:
+        """Results already sent by the workers."""
+        for worker in self._workers:
+            try:
+                while worker.pending and worker.conn.poll():
+                    seq, result = worker.conn.recv()
+                    worker.pending.popleft()
+                    self._finish(seq, result)
+            except (EOFError, OSError):
+                continue
+
+    def close(self) -> None:
+        """Stop the workers (at once: what they are on is abandoned)."""
+        for worker in self._workers:
+            if worker.process.is_alive():
+                worker.process.kill()
+        for worker in self._workers:
+            worker.process.join()
+            worker.conn.close()
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    if sys.platform == "linux":
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
