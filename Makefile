@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
-.PHONY: demo test lint schema samples bench score example clean
+.PHONY: demo test lint schema samples bench bench-batch score example clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,9 +26,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-## schema: regenerate schema/speech.schema.json from the models
+## schema: regenerate schema/speech.schema.json and schema/record.schema.json from the models
 schema: $(STAMP)
 	$(BIN)/speechparse schema --indent > schema/speech.schema.json
+	$(BIN)/speechparse schema --record --indent > schema/record.schema.json
 
 ## samples: regenerate samples/*.json (review the diff by eye before committing)
 samples: $(STAMP)
@@ -37,6 +38,10 @@ samples: $(STAMP)
 ## bench: speechparse against markdown-it-py on the same texts
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+## bench-batch: speechparse batch on 20,000 speeches (1 core, all cores, 4x the corpus, Dask)
+bench-batch: $(STAMP)
+	$(BIN)/python bench/batch.py
 
 ## score: the development corpus (the seeds, and the real pages in web/), as CI scores it
 score: $(STAMP)

@@ -16,7 +16,7 @@ import orjson
 
 from . import __version__
 from .api import parse, parse_bytes
-from .corpus import batch
+from .corpus import batch, record_schema
 from .decode import DecodeError, decode
 from .errors import ParseError
 from .jsonio import dumps, json_schema
@@ -38,6 +38,7 @@ def _build() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 1 when no speech is recognised")
     s = sub.add_parser("schema", help="print the JSON Schema of the output")
     s.add_argument("--indent", action="store_true", help="indent the JSON")
+    s.add_argument("--record", action="store_true", help="the schema of a batch record")
     v = sub.add_parser("view", help="write FILE as one HTML page with its parts marked")
     v.add_argument("file", help="a text file as for parse, or - for stdin")
     v.add_argument("-o", "--output", help="the HTML file to write (default: standard output)")
@@ -74,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout.buffer
     if args.command == "schema":
         option = orjson.OPT_INDENT_2 if args.indent else 0
-        out.write(orjson.dumps(json_schema(), option=option) + b"\n")
+        schema = record_schema() if args.record else json_schema()
+        out.write(orjson.dumps(schema, option=option) + b"\n")
         return 0
     if args.command == "batch":
         try:

@@ -37,7 +37,7 @@ class RecordError(BaseModel):
 
 
 class Record(BaseModel):
-    """One line of ``speechparse batch``'s JSONL output (one row of its Parquet output)."""
+    """One line of the JSONL output of `speechparse batch` (one row of its Parquet output)."""
 
     model_config = ConfigDict(
         extra="forbid",
