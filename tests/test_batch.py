@@ -210,6 +210,8 @@ def test_failures_become_error_records_and_the_batch_goes_on(tmp_path):
     summary = done.stderr.decode().strip().splitlines()
     assert len(summary) == 1
     assert summary[0].startswith("speechparse: 6 records, 4 failed, ")
+    quiet = batch(str(root), str(jsonl), "-o", str(out), "--quiet")
+    assert (quiet.returncode, quiet.stderr) == (1, b"speechparse: 4 of 6 records failed\n")
 
 
 def test_a_record_past_the_time_limit_is_an_error_record(tmp_path):

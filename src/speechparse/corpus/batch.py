@@ -38,7 +38,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=int, default=cores(), help="worker processes")
     p.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds one record may take")
     p.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT.jsonl")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar or summary (failures are still counted on stderr)",
+    )
 
 
 @dataclass
@@ -88,8 +93,8 @@ def run(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> int:
         interrupted = True
         for done in pool.drain():
             _write(outputs, done, tally, bar)
-    except OSError as exc:
-        print(f"speechparse: cannot write: {_reason(exc)}", file=stderr)
+    except OSError as exc:  # an output that cannot be written, an input that vanished
+        print(f"speechparse: {_reason(exc)}", file=stderr)
         return 2
     finally:
         pool.close()
@@ -100,6 +105,8 @@ def run(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> int:
     elapsed = time.monotonic() - started
     if not args.quiet:
         print(_summary(tally, elapsed, interrupted), file=stderr)
+    elif tally.errors:  # quiet, but a failure is always said
+        print(f"speechparse: {tally.errors} of {tally.records} records failed", file=stderr)
     if interrupted:
         return 130
     return 1 if tally.errors else 0
