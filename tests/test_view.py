@@ -189,7 +189,12 @@ def test_the_text_must_be_the_one_parsed():
 
 def test_to_html_is_public_and_lazy():
     assert speechparse.to_html is to_html
-    code = "import sys, speechparse; assert 'jinja2' not in sys.modules; print('ok')"
+    # the extras' libraries are loaded only by the commands that use them
+    code = (
+        "import sys, speechparse, speechparse.cli\n"
+        "heavy = {'jinja2', 'fastapi', 'uvicorn', 'pyarrow', 'tqdm', 'dask', 'pandas'}\n"
+        "assert not heavy & set(sys.modules), heavy & set(sys.modules); print('ok')"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "ok\n"
 

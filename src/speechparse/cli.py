@@ -15,7 +15,7 @@ from pathlib import Path
 import orjson
 
 from . import __version__
-from .api import parse, parse_bytes
+from .api import parse
 from .corpus import batch, record_schema
 from .decode import DecodeError, decode
 from .errors import ParseError
@@ -92,14 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "view":
         return _view(args.file, args.output)
-    try:
-        speech = parse_bytes(_read(args.file), strict=args.strict)
-    except OSError as exc:
-        print(f"speechparse: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+    decoded = _decoded(args.file)
+    if decoded is None:
         return 2
-    except DecodeError as exc:
-        print(f"speechparse: cannot read {args.file}: {exc.message}", file=sys.stderr)
-        return 2
+    text, encoding = decoded
+    try:  # as parse_bytes does, from the text decoded here
+        speech = parse(text, strict=args.strict).model_copy(update={"encoding": encoding})
     except ParseError as exc:
         print(f"speechparse: {args.file}: {exc}", file=sys.stderr)
         return 1
@@ -107,19 +105,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _decoded(name: str) -> tuple[str, str] | None:
+    """The text of a file (or stdin) and its encoding; None after saying why it cannot be
+    read."""
+    try:
+        return decode(_read(name))
+    except OSError as exc:
+        print(f"speechparse: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+    except DecodeError as exc:
+        print(f"speechparse: cannot read {name}: {exc.message}", file=sys.stderr)
+    return None
+
+
 def _view(name: str, output: str | None) -> int:
     try:
         from .view import to_html
     except ImportError as exc:
         return _extra("view", exc)
-    try:
-        text, encoding = decode(_read(name))
-    except OSError as exc:
-        print(f"speechparse: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+    decoded = _decoded(name)
+    if decoded is None:
         return 2
-    except DecodeError as exc:
-        print(f"speechparse: cannot read {name}: {exc.message}", file=sys.stderr)
-        return 2
+    text, encoding = decoded
     speech = parse(text).model_copy(update={"encoding": encoding})
     untitled = speech.title is None and name != "-"
     page = to_html(speech, text, title=Path(name).name if untitled else None).encode("utf-8")
