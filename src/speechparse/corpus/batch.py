@@ -8,6 +8,7 @@ interrupted (the output holds every record finished, and is valid).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from collections import Counter
@@ -86,17 +87,22 @@ def run(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> int:
     interrupted = False
     _warm_up()
     pool = Pool(todo, jobs=args.jobs, timeout=args.timeout)
+    guard = _Guard()
+    previous = signal.signal(signal.SIGINT, guard.interrupt)
     try:
         for done in pool.results():
-            _write(outputs, done, tally, bar)
+            with guard:
+                _write(outputs, done, tally, bar)
     except KeyboardInterrupt:
         interrupted = True
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C waits for this
         for done in pool.drain():
             _write(outputs, done, tally, bar)
     except OSError as exc:  # an output that cannot be written, an input that vanished
         print(f"speechparse: {_reason(exc)}", file=stderr)
         return 2
     finally:
+        signal.signal(signal.SIGINT, previous)
         pool.close()
         for out in outputs:
             out.close()
@@ -110,6 +116,29 @@ def run(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> int:
     if interrupted:
         return 130
     return 1 if tally.errors else 0
+
+
+class _Guard:
+    """Ctrl-C, held back while a record is being written: an interruption lands between
+    records, never inside one (a JSON line written in part, a row group written twice)."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending = False
+
+    def interrupt(self, signum: int, frame: object) -> None:
+        if self.writing:
+            self.pending = True
+            return
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> None:
+        self.writing = True
+
+    def __exit__(self, *exc: object) -> None:
+        self.writing = False
+        if self.pending:
+            raise KeyboardInterrupt
 
 
 def _write(outputs: list[Sink], done: Done, tally: Tally, bar: Any) -> None:

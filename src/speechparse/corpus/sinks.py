@@ -64,8 +64,8 @@ class ParquetSink:
         from .arrow import to_table
 
         if self._lines:
-            self._writer.write_table(to_table(self._lines))
-            self._lines = []
+            lines, self._lines = self._lines, []
+            self._writer.write_table(to_table(lines))
 
     def close(self) -> None:
         self._flush()
