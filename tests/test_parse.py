@@ -320,3 +320,52 @@ def test_the_cycle_collector_is_left_as_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_chunk_label_before_the_title_is_noise():
+    text = "1、某县职工代表大会开幕词\n各位代表、同志们：\n今天，大会隆重地开幕了！\n谢谢大家！\n"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    assert s.title.text == "某县职工代表大会开幕词"
+    assert [(n.text, n.kind) for n in s.noise] == [("1、", "other")]
+    assert s.opening.occasion.text == "今天，大会隆重地开幕了！"
+
+
+# a break stays in the text (it is the page's, but no noise); spaces before a label run
+# into the text go with the label
+@pytest.mark.parametrize(("gap", "kept"), [("\n\n", "\n\n"), ("\n", "\n"), ("", ""), ("  ", "")])
+def test_a_chunk_label_in_mid_sentence_leaves_the_sentence_whole(gap, kept):
+    text = (
+        "同志们：\n在此，我代表县委，向长期以来关心支持工会工作"
+        f"{gap}3、的各界朋友表示衷心的感谢！\n谢谢大家！\n"
+    )
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    [greeting] = s.opening.greetings
+    assert (
+        greeting.text
+        == f"在此，我代表县委，向长期以来关心支持工会工作{kept}的各界朋友表示衷心的感谢！"
+    )
+    assert [a.act for a in greeting.acts] == ["表示衷心的感谢"]
+    assert [n.text.strip() for n in s.noise] == ["3、"]
+
+
+def test_a_wish_that_lists_its_wishes_runs_over_their_lines():
+    text = (
+        "同志们：\n今天，我们欢聚一堂。\n过去一年，大家辛苦了。\n新春佳节，祝愿大家：\n"
+        "工作上，步步高升；\n生活上，幸福美满！\n谢谢大家！\n"
+    )
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    assert [w.text for w in s.closing.wishes] == [
+        "新春佳节，祝愿大家：\n工作上，步步高升；\n生活上，幸福美满！"
+    ]
+    assert s.closing.thanks.text == "谢谢大家！"
+
+
+def test_two_titles_on_one_line_keep_the_last():
+    text = "某市工会工作会议讲话稿xx 在某市工会工作会议上的讲话\n同志们：\n今天，会议隆重召开。\n"
+    s = speechparse.parse(text)
+    check_invariants(text, s)
+    assert s.title.text == "在某市工会工作会议上的讲话"
+    assert [(n.text, n.kind) for n in s.noise] == [("某市工会工作会议讲话稿xx", "duplicate_title")]

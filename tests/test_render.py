@@ -61,3 +61,12 @@ def test_real_speeches_keep_their_structure_and_render_is_a_fixpoint(path):
     check_invariants(text, again)
     assert shape(again) == shape(first)
     assert render(again) == text
+
+
+def test_a_paragraph_broken_by_its_page_is_one_line():
+    text = (
+        "同志们：\n今天，大会隆重召开。我代表县委，向关心支持工会工作\n\n2、的各界朋友表示感谢！\n"
+    )
+    assert render(speechparse.parse(text)) == (
+        "同志们：\n今天，大会隆重召开。我代表县委，向关心支持工会工作的各界朋友表示感谢！\n"
+    )

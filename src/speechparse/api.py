@@ -59,10 +59,12 @@ def _parse(text: str, strict: bool) -> Speech:
     inline = noise.find_inline(norm)
     view = noise.View(norm, inline)
     wraps = segment.hard_wraps(view.text)
-    if wraps:
-        # a hard-wrapped page's breaks leave the view too, but they are no noise: node
-        # text keeps them (only inline noise is cut from it)
-        joins = [noise.NoiseSpan(*view.span(a, b), "wrap") for a, b in wraps]
+    # a page's own breaks leave the view too (a hard-wrapped page's; those before a
+    # document site's chunk label in mid-sentence), but they are no noise: node text keeps
+    # them (only inline noise is cut from it)
+    joins = [noise.NoiseSpan(*view.span(a, b), "wrap") for a, b in wraps]
+    joins += [noise.NoiseSpan(a, b, "wrap") for a, b in noise.chunk_breaks(norm)]
+    if joins:
         view = noise.View(norm, noise.merge(inline + joins))
     clean = view.text
     outline = framing.frame(clean, segment.lines(clean))

@@ -312,9 +312,22 @@ class Builder(Transformer[Token, Any]):
         return "closing", self.section(
             units,
             call_to_action=cta,
-            wishes=[self.block(u.start, u.end) for u in units if u.kind == "WISH"],
+            wishes=[self.wish(i, units) for i, u in enumerate(units) if u.kind == "WISH"],
             thanks=self.block(thanks.start, thanks.end) if thanks else None,
         )
+
+    def wish(self, i: int, units: list[Unit]) -> Data:
+        """A wish; one that ends in a colon (祝愿大家：) runs on over the plain lines that
+        list what it wishes, to the one that ends the sentence."""
+        end = units[i].end
+        if units[i].text.endswith(":"):
+            for u in units[i + 1 : i + 1 + cues.WISH_LINES_MAX]:
+                if u.kind != "TEXT" or not u.first:
+                    break
+                end = u.end
+                if u.text.endswith(("!", "。")):
+                    break
+        return self.block(units[i].start, end)
 
     @staticmethod
     def alone(i: int, units: list[Unit]) -> bool:

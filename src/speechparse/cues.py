@@ -129,9 +129,10 @@ MEETINGS = (
 OCCASION = re.compile(
     r"(?:(?:今天|今日|此时此刻|在这里).{0,40}?"
     r"(?:召开|开幕|集会|举行|举办|相聚|欢聚|齐聚|聚集|隆重|召开了)"
-    r"|隆重集会|隆重召开|胜利召开|顺利召开|隆重开幕|胜利闭幕|隆重举行|之际|之时|前夕|召开了"
+    # (an adverb may take 地: 隆重地开幕了)
+    r"|隆重地?(?:集会|召开|开幕|举行)|(?:胜利|顺利)地?召开|胜利地?闭幕|之际|之时|前夕|召开了"
     # (开幕 / 闭幕 of the meeting, not a title's 开幕词 or 闭幕式上的讲话)
-    rf"|(?:{MEETINGS})[^。!?]{{0,40}}?(?:(?:开幕|闭幕)(?![词式])|隆重举行|隆重举办|胜利召开|顺利召开)"
+    rf"|(?:{MEETINGS})[^。!?]{{0,40}}?(?:(?:开幕|闭幕)(?![词式])|隆重地?举[行办]|(?:胜利|顺利)地?召开)"
     r"|^(?:今天|今日)?,?(?:我们)?(?:召开的?)?(?:这次|本次|此次)[^。!?]{0,20}?"
     rf"(?:{MEETINGS})"
     r"|^这是[^。!?]{0,40}?(?:大事|盛会|喜事|盛事)"
@@ -233,6 +234,13 @@ WISH = re.compile(
     r".*?(?:成功|健康|顺利|幸福|愉快|快乐|吉祥|如意|圆满|安康|进步|发展|成绩|佳绩|成就|美好|"
     r"灿烂|永驻|永恒|开心|顺心|无限)"
 )
+#: A wish that lists what it wishes on the lines after it (祝愿大家： / 工作上，… / 身体上，…！).
+WISH_LEAD = re.compile(
+    r"^(?:[^,。!?]{1,8}[,])?(?:我|我们)?(?:也|再|还|在此)?(?:衷心|真诚|诚挚)?地?"
+    r"(?:预祝|祝愿|祝福|祝)[^,。!?:]{0,12}:$"
+)
+#: How many lines a listed wish may run over.
+WISH_LINES_MAX = 6
 THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[!。.\s]*$")
 
 # --- prefilters -------------------------------------------------------------------------
@@ -301,6 +309,12 @@ EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 RARE = re.compile(f"[{INVISIBLE}{EMOJI}{TONE_MARKS}]")
 RARE_HINTS = (re.compile(f"[{INVISIBLE}]"), re.compile(f"[{EMOJI}]"), re.compile(f"[{TONE_MARKS}]"))
+
+#: What follows a document site's page-chunk label in mid-sentence (a particle: no heading
+#: begins with one).
+CHUNK_NEXT = "[的了和与及等地得着之]"
+#: Such a label at a line start, with the break before it.
+CHUNK_LABEL = re.compile(rf"\n[ ]{{0,4}}\d{{1,2}}、{CHUNK_NEXT}")
 
 #: Noise that is one thing: found first, anywhere.
 INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
@@ -382,9 +396,10 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
     ),
     (
         "other",  # a document site's page-chunk label at a line start, in mid-sentence
-        # (…支持工会工作\n2、的有关部门…): no heading begins with a particle
-        re.compile(r"(?<=\n)[ ]{0,4}\d{1,2}、(?=[的了和与及等地得着之])"),
-        re.compile(r"\n[ ]{0,4}\d{1,2}、[的了和与及等地得着之]"),
+        # (…支持工会工作\n2、的有关部门…), or run into the text when the page lost its line
+        # breaks (…工作2、的有关部门…): no heading begins with a particle
+        re.compile(rf"(?:(?<=\n)|(?<=[\u4e00-\u9fff]))[ ]{{0,4}}\d{{1,2}}、(?={CHUNK_NEXT})"),
+        re.compile(rf"\d、{CHUNK_NEXT}"),
     ),
     (
         "other",  # style sheet text leaked from the page: .content p{font-size:16px;}

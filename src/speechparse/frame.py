@@ -892,4 +892,40 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     result.body = [ln for k, ln in enumerate(body) if k not in strays] if strays else body
     for line in lines[back:]:
         result.noise.append(NoiseSpan(line.start, line.end, "site_notice"))
+    if result.title is not None:
+        result.title = _one_title(clean, _unlabelled(clean, result.title, result.noise), result)
     return result
+
+
+_TITLE_WORD = re.compile(cues.TITLE_WORD)
+
+
+def _one_title(clean: str, title: Line, result: Frame) -> Line:
+    """Two titles on one line, separated by spaces (a site's heading, then the speech's
+    own: …讲话稿xx 全市“…”…讲话稿): the last is the title, the others duplicates."""
+    text = clean[title.start : title.end]
+    if " " not in text:
+        return title
+    parts = [m.span() for m in re.finditer(r"\S+", text)]
+    if len(parts) < 2 or not _title_like(text[parts[-1][0] :]):
+        return title
+    # (the others have a title word, perhaps with a template's placeholder after it: 讲话稿xx)
+    if not all(_TITLE_WORD.search(text, a, b) and b - a > 4 for a, b in parts[:-1]):
+        return title
+    for a, b in parts[:-1]:
+        result.noise.append(NoiseSpan(title.start + a, title.start + b, "duplicate_title"))
+    a, b = parts[-1]
+    return Line(title.index, title.start + a, title.start + b)
+
+
+#: A document site's chunk label at the start of a title (1、…开幕词): no title is numbered.
+_TITLE_LABEL = re.compile(r"\d{1,2}[、.](?=[^\d\s])")
+
+
+def _unlabelled(clean: str, title: Line, noise: list[NoiseSpan]) -> Line:
+    """The title without a chunk label before it (the label is noise)."""
+    m = _TITLE_LABEL.match(clean, title.start, title.end)
+    if m is None or not _title_like(clean[m.end() : title.end]):
+        return title
+    noise.append(NoiseSpan(title.start, m.end(), "other"))
+    return Line(title.index, m.end(), title.end)

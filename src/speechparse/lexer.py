@@ -133,7 +133,9 @@ class Analysis:
             self.tail = self._collapsed_tail()
         else:
             last_lines = sorted(lines)[-3:]
-            self.tail = next((i for i, u in enumerate(units) if u.line in last_lines), 0)
+            self.tail = self._listed_wish(
+                next((i for i, u in enumerate(units) if u.line in last_lines), 0)
+            )
         self.first_item = self.items[0] if self.items else len(units)
         self._first_occasion: int | None = None
 
@@ -148,6 +150,15 @@ class Analysis:
             if self._closes(i) or readdress(text):
                 return min(i, n - 3) if n > 3 else 0
         return max(0, n - 3)
+
+    def _listed_wish(self, tail: int) -> int:
+        """A wish that lists what it wishes on the lines up to the tail (祝愿同事们： /
+        工作上，… / 身体上，…！) begins the tail."""
+        for i in range(tail - 1, max(-1, tail - 2 - cues.WISH_LINES_MAX), -1):
+            text = self.units[i].text
+            if text.endswith(":") and cues.WISH_LEAD.match(text):
+                return i
+        return tail
 
     def first_occasion(self) -> int:
         """The first unit that names the occasion (worked out when first asked)."""
@@ -361,7 +372,7 @@ class Analysis:
         if i >= self.tail:
             if cues.THANKS.match(text):
                 out.append("THANKS")
-            if cues.found("WISH", text):
+            if cues.found("WISH", text) or (text[-1] == ":" and cues.WISH_LEAD.match(text)):
                 out.append("WISH")
             if readdress(text):
                 out.append("CALL")

@@ -44,6 +44,24 @@ def find_inline(norm: str) -> list[NoiseSpan]:
     return merge(phrases + atoms)
 
 
+def chunk_breaks(norm: str) -> list[tuple[int, int]]:
+    """The breaks before a document site's page-chunk labels in mid-sentence (…支持工会工作
+    \n\n2、的有关部门…): [start, end) of the whitespace from the end of the text before the
+    label to the label. The sentence goes on after the label, so the break is the page's,
+    not the speech's (api.py takes it out of the view; the label itself is inline noise)."""
+    out = []
+    for m in cues.CHUNK_LABEL.finditer(norm):
+        start = m.start()
+        while start > 0 and norm[start - 1].isspace():
+            start -= 1
+        if start > 0 and norm[start - 1] not in "。!?:;…":
+            end = m.start() + 1
+            while norm[end] == " ":
+                end += 1
+            out.append((start, end))
+    return out
+
+
 def _scan(
     text: str, table: tuple[tuple[str, re.Pattern[str], cues.Hint], ...], rare: bool
 ) -> list[NoiseSpan]:

@@ -23,12 +23,13 @@ def render(speech: Speech) -> str:
         if section is None:
             continue
         for paragraph in section.paragraphs:
-            lines.extend(_split(paragraph, starts, speech.noise))
+            # (a paragraph broken by its page, hard-wrapped or cut into chunks, is one line)
+            lines.extend(_one_line(line) for line in _split(paragraph, starts, speech.noise))
     return "".join(line + "\n" for line in lines)
 
 
 def _one_line(text: str) -> str:
-    """A title or salutation broken over lines, joined again."""
+    """A title, salutation or paragraph broken over lines, joined again."""
     return "".join(part.strip() for part in text.splitlines())
 
 
