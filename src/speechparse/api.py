@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from lark.exceptions import UnexpectedInput
@@ -32,26 +30,19 @@ def parse(text: str, *, strict: bool = False) -> Speech:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_bytes()")
-    with _no_cycle_collection():
-        return _parse(text, strict)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off while a speech is parsed. A parse builds tens of
-    thousands of small, acyclic objects for a long text (reference counting frees them),
-    and each full collection walks all of them: on a 200,000-character text the collector
-    made validation twice as slow per character as on a 50,000-character one. It is put
-    back as it was (it is process-wide: a parse on another thread may turn it on early,
-    which costs only time)."""
-    if not gc.isenabled():
-        yield
-        return
+    # Python's cycle collector is off while a speech is parsed. A parse builds tens of
+    # thousands of small, acyclic objects for a long text (reference counting frees them),
+    # and each full collection walks all of them: on a 200,000-character text the collector
+    # made validation twice as slow per character as on a 50,000-character one. It is put
+    # back as it was (it is process-wide: a parse on another thread may turn it on early,
+    # which costs only time).
+    collecting = gc.isenabled()
     gc.disable()
     try:
-        yield
+        return _parse(text, strict)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
 
 
 def _parse(text: str, strict: bool) -> Speech:

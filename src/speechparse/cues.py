@@ -399,7 +399,7 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
         # (…支持工会工作\n2、的有关部门…), or run into the text when the page lost its line
         # breaks (…工作2、的有关部门…): no heading begins with a particle
         re.compile(rf"(?:(?<=\n)|(?<=[\u4e00-\u9fff]))[ ]{{0,4}}\d{{1,2}}、(?={CHUNK_NEXT})"),
-        re.compile(rf"\d、{CHUNK_NEXT}"),
+        re.compile(f"、{CHUNK_NEXT}"),  # (a literal first: the engine skips to it)
     ),
     (
         "other",  # style sheet text leaked from the page: .content p{font-size:16px;}

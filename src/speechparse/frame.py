@@ -34,6 +34,14 @@ _NOT_A_TITLE_HEAD = re.compile(rf"{cues.TITLE_WORD}|>|»|/|首页|位置")
 #: A bracketed note after a title, such as its date: （2023年3月15日）.
 _TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*")
 _SENTENCE = re.compile(r"[。!?]")
+
+
+def _sentence_in(text: str) -> bool:
+    """``_SENTENCE.search(text)``, several times faster for the short lines the frame asks
+    about (three substring tests, no call into the regular-expression engine)."""
+    return "。" in text or "!" in text or "?" in text
+
+
 #: The ellipsis where a preview was cut mid-sentence, at the end of the speech's last line.
 _CUT = re.compile(
     r"(?<=[^。!?…. ])( *)(?:…{1,6}|\.{3,6}|。{3,6})$"
@@ -142,7 +150,7 @@ def _title_then_salutation(
             ends.insert(0, note.end())  # the title's date or place, in brackets
         for end in ends:
             title = clean[line.start : m.end()]
-            if _SENTENCE.search(title) or ":" in title or not cues.TITLE.search(title):
+            if _sentence_in(title) or ":" in title or not cues.TITLE.search(title):
                 continue  # site text before the title: see _salutation_inside
             rest = end
             while rest < line.end and clean[rest].isspace():
@@ -184,7 +192,7 @@ def _outline(clean: str, lines: list[Line]) -> set[int]:
             heading = (
                 text[0] in cues.MARKER_FIRST
                 and len(text) <= cues.HEADLINE_MAX * 2
-                and not _SENTENCE.search(text)
+                and not _sentence_in(text)
             )
             if not (heading or _DOTS.fullmatch(text)):
                 break
@@ -348,7 +356,7 @@ def _late_anchor(clean: str, lines: list[Line], start: int) -> tuple[int, Inside
 def _is_prose(text: str) -> bool:
     """A line with a sentence in it: once one that is not site text is passed, the speech has
     begun, and a later 同志们！ re-addresses the audience rather than salutes it."""
-    return _SENTENCE.search(text) is not None
+    return _sentence_in(text)
 
 
 @lru_cache(maxsize=1024)
@@ -399,7 +407,7 @@ def _byline(text: str) -> bool:
 def _title_like(text: str) -> bool:
     """A line that reads as a title: no sentence, a title word at its end, and more than the
     title word alone (a lone 讲话 is a keyword, not a title)."""
-    if len(text) > 80 or _SENTENCE.search(text):
+    if len(text) > 80 or _sentence_in(text):
         return False
     if " " in text:
         text = _INNER_SPACE.sub("", text)  # 开  幕  词
@@ -429,7 +437,7 @@ def _front(clean: str, front: list[Line], frame: Frame, decoys: set[int]) -> Non
             kinds[i] = _noise_kind(t)
         if kinds[i] is None and i and kinds[i - 1] == "site_notice" and _NUMBERED_RULE.match(t):
             kinds[i] = "site_notice"
-    free = [i for i in range(len(front)) if kinds[i] is None and not _SENTENCE.search(texts[i])]
+    free = [i for i in range(len(front)) if kinds[i] is None and not _sentence_in(texts[i])]
     if frame.title is None:
         _choose_title(clean, front, texts, free, kinds, frame)
     if frame.title is not None:
@@ -591,9 +599,7 @@ def _edge_uncertain(text: str) -> bool:
 
 def _furniture(text: str) -> bool:
     """A short line that opens the page furniture after a speech (相关文章, 上一篇：…)."""
-    return (
-        len(text) <= 40 and not _SENTENCE.search(text) and cues.BACK_MATTER.match(text) is not None
-    )
+    return len(text) <= 40 and not _sentence_in(text) and cues.BACK_MATTER.match(text) is not None
 
 
 def _trailing_noise(text: str, *, shaped: bool = True) -> bool:
