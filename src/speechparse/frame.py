@@ -112,7 +112,7 @@ def salutation_at(clean: str, line: Line) -> tuple[int, list[tuple[int, int]]] |
     text = clean[line.start : line.end]
     if not text:
         return None
-    m = cues.SALUTATION_CLAUSE.match(text)
+    m = cues.SALUTATION_CLAUSE.match(text) if ":" in text else None  # (a fast test first)
     if m is None:
         # a salutation line that ends in ! or , instead of a colon (同志们！)
         if len(text) <= 40 and text[-1] in "!,":
