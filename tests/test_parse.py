@@ -369,3 +369,15 @@ def test_two_titles_on_one_line_keep_the_last():
     check_invariants(text, s)
     assert s.title.text == "在某市工会工作会议上的讲话"
     assert [(n.text, n.kind) for n in s.noise] == [("某市工会工作会议讲话稿xx", "duplicate_title")]
+
+
+def test_a_collapsed_page_with_site_text_and_a_collection_name_before_the_title():
+    title = "在全县工会工作会议上的讲话"
+    body = "在新春佳节即将到来之际，全县工会工作会议隆重召开。我们要做好服务工作。"
+    for front in ("客服热线：400-000-0000工会讲话稿范文（精选3篇）", "工会讲话稿范文（精选3篇）"):
+        text = front + title + body
+        s = speechparse.parse(text)
+        check_invariants(text, s)
+        assert s.title.text == title
+        assert [n.text for n in s.noise] == [front]
+        assert s.opening.occasion.text == "在新春佳节即将到来之际，全县工会工作会议隆重召开。"

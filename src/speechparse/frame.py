@@ -703,8 +703,9 @@ _TRAILING_SEPARATORS = re.compile(r"(\s*)[|›»>·-][\s|›»>·-]*$")
 _STRAY_HINT = re.compile(r"[^\u4e00-\u9fff\s,。、:;!?“”‘’]")
 #: A line of dots where text was left out.
 _DOTS = re.compile(r"[….·]{2,}")
-#: Where site text run into a title may end: after a sentence or a colon (and spaces).
-_AFTER_CLAUSE = re.compile(r"[。!?:][ ]*")
+#: Where site text run into a title may end: after a sentence or a colon (and spaces), a
+#: field's number (客服热线：400-000-0000) or a collection's count (…范文(精选3篇)).
+_AFTER_CLAUSE = re.compile(r"[。!?:][ ]*|:[ ]*[\d-]{5,}[ ]*|篇\)[ ]*")
 #: A title of the 在…上的讲话 form at the start of a line, perhaps after the speaker or a year.
 _TITLE_AT_START = re.compile(
     # a collection's label before it (第一篇:), then the title: 在…上的讲话, or any title
@@ -727,10 +728,12 @@ def _title_run_into_text(clean: str, line: Line) -> list[Line]:
     if _TITLE_END.search(clean, line.start, limit) is None:
         return [line]  # (a fast test: every title has a title word)
     starts = [line.start, *(b.end() for b in _AFTER_CLAUSE.finditer(clean, line.start, limit))]
-    for start in starts:
+    for start in sorted(set(starts)):
         m = _TITLE_AT_START.match(clean, start, line.end)
         if m is None or not _SENTENCE.search(clean, m.end(), line.end):
             continue
+        if cues.COLLECTION.search(clean, m.start("title"), m.end()):
+            continue  # a collection's name before the title: the title starts after it
         rest = m.end()
         while rest < line.end and clean[rest].isspace():
             rest += 1
