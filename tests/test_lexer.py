@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from speechparse import cues
 from speechparse.lexer import Analysis, Marker, cn_number, marker_at, readdress
@@ -275,3 +277,28 @@ def test_the_day_or_month_the_meeting_keeps_is_its_occasion(text):
 def test_looking_back_from_a_count_is_no_announcement():
     assert cues.ANNOUNCE.search(normalize("从这几项收获来看，基础已经打下。")) is None
     assert cues.ANNOUNCE.search(normalize("我想从这四个方面谈谈。"))["n"] == "四"
+
+
+#: Characters markers are made of, and some that follow them.
+MARKER_CHARS = (
+    "(第一二三四五六七八九十百零〇两0123456789首其再然最)" + "、.,:是要否非求点个方面条项 先次后甲"
+)
+
+
+@given(st.text(alphabet=MARKER_CHARS, max_size=12))
+@example("零是")  # a number that is none (零): the next family that matches, if any
+@example("(十一)、")
+@example("最后,")
+def test_one_pattern_finds_the_marker_a_loop_over_the_families_finds(text):
+    # marker_at matches every family at once (for speed); it must agree with the plain
+    # reading: each family in order, the first whose number is a number
+    expected = None
+    if text and text[0] in cues.MARKER_FIRST:
+        for family, pattern in cues.MARKERS.items():
+            m = pattern.match(text)
+            if m is not None:
+                index = None if m["n"] == "最后" else cn_number(m["n"])
+                if index is not None or m["n"] == "最后":
+                    expected = Marker(family, index, m.end())
+                    break
+    assert marker_at(text) == expected

@@ -14,6 +14,7 @@ demand).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -66,19 +67,42 @@ class Marker:
     length: int
 
 
+#: Every family's marker in one pattern, in their order (the first that matches wins, as
+#: in a loop over cues.MARKERS, for one call instead of one per family); group ``family``
+#: is the family, ``n_family`` its number.
+_ANY_MARKER = re.compile(
+    "|".join(
+        f"(?P<{family}>{pattern.pattern.replace('(?P<n>', f'(?P<n_{family}>')})"
+        for family, pattern in cues.MARKERS.items()
+    )
+)
+
+
 def marker_at(text: str) -> Marker | None:
     """The enumeration marker that opens ``text``, if any."""
     if not text or text[0] not in cues.MARKER_FIRST:
         return None
-    for family, pattern in cues.MARKERS.items():
-        m = pattern.match(text)
-        if m is not None:
-            n = m["n"]
-            index = None if n == "最后" else cn_number(n)
-            if index is None and n != "最后":
-                continue
-            return Marker(family, index, m.end())
+    m = _ANY_MARKER.match(text)
+    if m is None:
+        return None
+    family = str(m.lastgroup)
+    marker = _marker(family, m[f"n_{family}"], m.end())
+    if marker is not None:
+        return marker
+    # a number that is none (十百): the families after this one, one by one
+    families = list(cues.MARKERS)
+    for later in families[families.index(family) + 1 :]:
+        m = cues.MARKERS[later].match(text)
+        if m is not None and (marker := _marker(later, m["n"], m.end())) is not None:
+            return marker
     return None
+
+
+def _marker(family: str, n: str, end: int) -> Marker | None:
+    index = None if n == "最后" else cn_number(n)
+    if index is None and n != "最后":
+        return None
+    return Marker(family, index, end)
 
 
 def _runs(cands: list[tuple[int, int | None]]) -> list[list[int]]:
