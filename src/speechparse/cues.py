@@ -283,12 +283,13 @@ _NEEDED: dict[str, re.Pattern[str]] = {name: any_needed(name) for name in NEEDS}
 
 
 def found(cue: str, text: str) -> bool:
-    """Whether the cue's pattern matches ``text`` (after the cheap tests of NEEDS and
-    HINTS)."""
-    if _NEEDED[cue].search(text) is None:
-        return False
+    """Whether the cue's pattern matches ``text`` (after a cheap test: its HINT where it has
+    one, else the words of NEEDS)."""
     hint = HINTS.get(cue)
-    if hint is not None and hint.search(text) is None:
+    if hint is None:
+        if _NEEDED[cue].search(text) is None:
+            return False
+    elif hint.search(text) is None:
         return False
     return _PATTERNS[cue].search(text) is not None
 
