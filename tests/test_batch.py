@@ -100,6 +100,14 @@ def test_jsonl_input_carries_the_other_fields_as_metadata(tmp_path):
     assert orjson.dumps(got[0]["speech"]) == dumps(speechparse.parse(SPEECH))
 
 
+def test_a_jsonl_file_may_open_with_a_byte_order_mark(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\xef\xbb\xbf" + orjson.dumps({"id": "a", "text": SPEECH}) + b"\n")
+    out = tmp_path / "out.jsonl"
+    assert batch(str(source), "-o", str(out)).returncode == 0
+    assert [(r["id"], r["ok"]) for r in lines(out)] == [("a", True)]
+
+
 def test_jsonl_on_standard_input_ids_by_line(tmp_path):
     out = tmp_path / "out.jsonl"
     data = orjson.dumps({"text": SPEECH}) + b"\n" + orjson.dumps({"text": "同志们："}) + b"\n"

@@ -138,6 +138,8 @@ def _walk(root: Path, pattern: str) -> Iterator[Path]:
 
 def _jsonl(f: Any, name: str, options: Options) -> Iterator[Source]:
     for number, line in enumerate(f, 1):
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a byte-order mark, as Windows tools write it
         if not line.strip():
             continue
         fallback = f"{name}:{number}"
