@@ -32,12 +32,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "(JSONL on standard input)",
     )
     p.add_argument("-o", "--output", required=True, help="OUTPUT.jsonl or OUTPUT.parquet")
-    p.add_argument("--glob", default="*.txt", help="file names to take from directories")
-    p.add_argument("--text-field", default="text", help="JSONL field / Parquet column of text")
-    p.add_argument("--id-field", default="id", help="JSONL field / Parquet column of the id")
+    p.add_argument(
+        "--glob", default="*.txt", help="file names to take from directories (default: *.txt)"
+    )
+    p.add_argument(
+        "--text-field", default="text", help="JSONL field / Parquet column of text (default: text)"
+    )
+    p.add_argument(
+        "--id-field", default="id", help="JSONL field / Parquet column of the id (default: id)"
+    )
     p.add_argument("--tables", metavar="DIR", help="also write the flat tables to DIR")
-    p.add_argument("-j", "--jobs", type=int, default=cores(), help="worker processes")
-    p.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds one record may take")
+    p.add_argument(
+        "-j", "--jobs", type=int, default=cores(), help="worker processes (default: every core)"
+    )
+    p.add_argument(
+        "--timeout", type=float, default=TIMEOUT, help=f"seconds one record may take ({TIMEOUT:g})"
+    )
     p.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT.jsonl")
     p.add_argument(
         "-q",
