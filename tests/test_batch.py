@@ -421,3 +421,27 @@ def test_the_readme_duckdb_example_answers_its_question(tmp_path):
     differ = [s for s in announced if s.demands.declared_count != len(s.demands.items)]
     assert scope["counts"] == (len(announced), len(differ))
     assert scope["commonest"][0][1] >= 1
+
+
+def test_a_worker_that_dies_leaves_an_error_record_and_is_replaced(monkeypatch):
+    from speechparse.corpus import pool as pool_module
+
+    real = pool_module.outcome
+
+    def dies_on_crash(source: Source):
+        if source.id == "crash":
+            os._exit(3)  # as a segfault or the kernel's OOM killer would end it
+        return real(source)
+
+    monkeypatch.setattr(pool_module, "outcome", dies_on_crash)  # the workers are forked
+    sources = [Source(id=str(k), text=SPEECH) for k in range(5)]
+    sources.insert(2, Source(id="crash", text=SPEECH))
+    with Pool(iter(sources), jobs=2, timeout=30) as pool:
+        done = list(pool.results())
+    assert [d.seq for d in done] == list(range(6))
+    assert [d.outcome.ok for d in done] == [True, True, False, True, True, True]
+    line = orjson.loads(done[2].outcome.line)
+    assert line["error"] == {
+        "type": "WorkerCrash",
+        "message": "the process parsing it died (exit code 3)",
+    }

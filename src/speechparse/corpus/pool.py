@@ -166,6 +166,7 @@ class Pool:
                 worker.started = time.monotonic()
         except (EOFError, OSError):
             seq, source = worker.pending.popleft()
+            worker.process.join(timeout=5)  # (its exit code is known once it is reaped)
             code = worker.process.exitcode
             message = f"the process parsing it died (exit code {code})"
             self._finish(seq, failure(source, "WorkerCrash", message))
