@@ -278,6 +278,9 @@ def any_needed(*names: str) -> re.Pattern[str]:
 
 #: Words one of which a unit before the first demand needs to carry any opening-side cue.
 BEFORE_DEMANDS = any_needed("GREETING", "OCCASION", "ANNOUNCE", "REVIEW")
+#: Words one of which a unit after the last demand needs to carry a wish, hope, pledge or
+#: call (WISH_LEAD needs 祝, a word of WISH).
+AFTER_DEMANDS = any_needed("WISH", "HOPE", "PLEDGE", "CALL")
 #: cue -> one pattern of the words it needs (one search instead of a loop over them).
 _NEEDED: dict[str, re.Pattern[str]] = {name: any_needed(name) for name in NEEDS}
 

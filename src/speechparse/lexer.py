@@ -396,13 +396,16 @@ class Analysis:
         if i >= self.tail:
             if cues.THANKS.match(text):
                 out.append("THANKS")
-            if cues.found("WISH", text) or (text[-1] == ":" and cues.WISH_LEAD.match(text)):
+            closing_side = cues.AFTER_DEMANDS.search(text) is not None  # (a fast test)
+            if closing_side and (
+                cues.found("WISH", text) or (text[-1] == ":" and cues.WISH_LEAD.match(text))
+            ):
                 out.append("WISH")
             if readdress(text):
                 out.append("CALL")
-            if cues.found("HOPE", text) or cues.found("PLEDGE", text):
+            if closing_side and (cues.found("HOPE", text) or cues.found("PLEDGE", text)):
                 out.append("HOPE")
-            if "CALL" not in out and cues.found("CALL", text):
+            if closing_side and "CALL" not in out and cues.found("CALL", text):
                 out.append("CALL")
         if i < self.first_item:
             if role == "ACHIEVEMENT":
