@@ -906,9 +906,6 @@ def frame(clean: str, lines: list[Line]) -> Frame:
     return result
 
 
-_TITLE_WORD = re.compile(cues.TITLE_WORD)
-
-
 def _one_title(clean: str, title: Line, result: Frame) -> Line:
     """Two titles on one line, separated by spaces (a site's heading, then the speech's
     own: …讲话稿xx 全市“…”…讲话稿): the last is the title, the others duplicates."""
@@ -919,7 +916,7 @@ def _one_title(clean: str, title: Line, result: Frame) -> Line:
     if len(parts) < 2 or not _title_like(text[parts[-1][0] :]):
         return title
     # (the others have a title word, perhaps with a template's placeholder after it: 讲话稿xx)
-    if not all(_TITLE_WORD.search(text, a, b) and b - a > 4 for a, b in parts[:-1]):
+    if not all(_TITLE_END.search(text, a, b) and b - a > 4 for a, b in parts[:-1]):
         return title
     for a, b in parts[:-1]:
         result.noise.append(NoiseSpan(title.start + a, title.start + b, "duplicate_title"))

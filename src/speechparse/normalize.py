@@ -19,9 +19,9 @@ from functools import cache
 
 
 @cache
-def _table() -> dict[int, str]:
+def _table() -> dict[str, str]:
     """NFKC for every character whose compatibility form is one other character."""
-    table: dict[int, str] = {}
+    table: dict[str, str] = {}
     ranges = (
         (0x00A0, 0x00BF),  # no-break space and Latin-1 signs
         (0x2000, 0x206F),  # general punctuation: odd spaces
@@ -34,16 +34,16 @@ def _table() -> dict[int, str]:
             ch = chr(cp)
             folded = unicodedata.normalize("NFKC", ch)
             if len(folded) == 1 and folded != ch:
-                table[cp] = folded
-    table[ord("\r")] = " "
-    table[ord("\t")] = " "
+                table[ch] = folded
+    table["\r"] = " "
+    table["\t"] = " "
     return table
 
 
 @cache
 def _folder() -> re.Pattern[str]:
     """A character class of every character that normalisation changes."""
-    return re.compile("[" + re.escape("".join(map(chr, _table()))) + "]")
+    return re.compile("[" + re.escape("".join(_table())) + "]")
 
 
 @cache
@@ -61,7 +61,7 @@ def _simplified() -> tuple[dict[str, str], re.Pattern[str]]:
 
 def normalize(text: str) -> str:
     """Return the recognition form of ``text``; ``len(result) == len(text)`` always."""
-    text = _replace(text, _folder(), _chars())
+    text = _replace(text, _folder(), _table())
     simplified, traditional = _simplified()
     if traditional.search(text) is None:
         return text
@@ -85,9 +85,3 @@ def _replace(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str:
 
 #: How many distinct characters are swapped one by one (see _replace).
 _FEW = 24
-
-
-@cache
-def _chars() -> dict[str, str]:
-    """_table() keyed by characters."""
-    return {chr(cp): folded for cp, folded in _table().items()}

@@ -48,6 +48,8 @@ _JOINED = re.compile(
     r"(?=\s)"  # every alternative starts with a space: tested first, the scan is faster
     rf"(?:\s{{2,}}|(?<=[。!?”])\s+|\s+(?=(?:{cues.CN_NUM}、|\({cues.CN_NUM}\)|第{cues.CN_NUM}[,、])))"
 )
+#: An enumeration marker that opens a unit after ; or : and a line of a hard-wrapped page.
+_MARKER_START = re.compile(rf"{cues.MARKER_AFTER_CLAUSE.pattern}|{cues.CN_NUM}、")
 #: Where a unit ends: after a sentence end (cues.SENTENCE_END), or after ;/: or , when an
 #: enumeration marker follows. Written as the character that ends it, then what that
 #: character needs: a pattern that opens with a character class lets the regular
@@ -57,7 +59,7 @@ _BOUNDARY = re.compile(
     r"[。!?…;:,]"
     r"(?:(?<=[。!?])[。!?]*(?:…{1,6})?[”’\"」』)]*"  # SENTENCE_END's first form
     r"|(?<=…)…(?=[”’\"」』)]*\s*$)"  # and its second, ……
-    rf"|(?<=[;:])(?=\s*(?:{cues.MARKER_AFTER_CLAUSE.pattern}|{cues.CN_NUM}、))"
+    rf"|(?<=[;:])(?=\s*(?:{_MARKER_START.pattern}))"
     rf"|(?<=,)(?=\s*{cues.MARKER_AFTER_COMMA.pattern}))"
 )
 
@@ -120,8 +122,6 @@ _PARAGRAPH_END = frozenset('。!?:;…”’")」』')
 _WRAP_MAX = 160
 _WRAP_SLACK = 10
 _WRAP_MIN = 40
-#: A line that opens with an enumeration marker starts a paragraph (as for _BOUNDARY).
-_MARKER_START = re.compile(rf"{cues.MARKER_AFTER_CLAUSE.pattern}|{cues.CN_NUM}、")
 
 
 def _width(text: str, start: int, end: int) -> int:

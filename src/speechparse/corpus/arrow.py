@@ -121,13 +121,5 @@ def parse_table(
     row's position. The same records as ``speechparse batch`` makes of the same texts."""
     texts = table.column(text).to_pylist()
     ids = table.column(id).to_pylist() if id is not None else list(range(len(texts)))
-    lines = []
-    for value, raw_id in zip(texts, ids, strict=True):
-        source = Source(
-            id=str(raw_id),
-            text=value if isinstance(value, str) else None,
-            data=value if isinstance(value, bytes) else None,
-            error=None if isinstance(value, str | bytes) else f"column {text!r} is null",
-        )
-        lines.append(outcome(source).line)
-    return to_table(lines)
+    sources = (Source.of_column(str(i), v, text) for v, i in zip(texts, ids, strict=True))
+    return to_table(outcome(source).line for source in sources)

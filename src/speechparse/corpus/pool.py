@@ -156,7 +156,9 @@ class Pool:
                     self._restart(worker)
             yield from self._ready()
 
-    def _receive(self, worker: _Worker) -> None:
+    def _receive(self, worker: _Worker, *, replace: bool = True) -> None:
+        """The results a worker has sent. A worker that died leaves its record an error
+        record and is replaced (``replace``), or, when the pool is being drained, is left."""
         try:
             while worker.pending and worker.conn.poll():
                 seq, result = worker.conn.recv()
@@ -165,6 +167,8 @@ class Pool:
                 self._finish(seq, result)
                 worker.started = time.monotonic()
         except (EOFError, OSError):
+            if not replace:
+                return
             seq, source = worker.pending.popleft()
             worker.process.join(timeout=5)  # (its exit code is known once it is reaped)
             code = worker.process.exitcode
@@ -181,21 +185,11 @@ class Pool:
     def drain(self) -> list[Done]:
         """Records finished but not yet handed back (those after a gap), in input order:
         after an interruption, every finished record can still be written."""
-        self._collect()
+        for worker in self._workers:  # results already sent
+            self._receive(worker, replace=False)
         out = [self._buffer[k] for k in sorted(self._buffer)]
         self._buffer.clear()
         return out
-
-    def _collect(self) -> None:
-        """Results already sent by the workers."""
-        for worker in self._workers:
-            try:
-                while worker.pending and worker.conn.poll():
-                    seq, result = worker.conn.recv()
-                    worker.pending.popleft()
-                    self._finish(seq, result)
-            except (EOFError, OSError):
-                continue
 
     def close(self) -> None:
         """Stop the workers (at once: what they are on is abandoned)."""

@@ -36,6 +36,15 @@ class Source:
     meta: dict[str, Any] | None = None
     error: str | None = field(default=None)  # the record could not be read (a bad JSONL line)
 
+    @classmethod
+    def of_column(cls, id: str, value: object, column: str) -> Source:
+        """A source from a table cell: text, bytes (decoded like parse_bytes), or neither."""
+        if isinstance(value, str):
+            return cls(id=id, text=value)
+        if isinstance(value, bytes):
+            return cls(id=id, data=value)
+        return cls(id=id, error=f"column {column!r} is null")
+
 
 @dataclass(frozen=True, slots=True)
 class Options:
@@ -186,9 +195,4 @@ def _parquet(name: str, options: Options) -> Iterator[Source]:
         for text, raw_id in zip(texts, ids, strict=True):
             row += 1
             record_id = f"{name}:{row}" if raw_id is None else str(raw_id)
-            if isinstance(text, bytes):
-                yield Source(id=record_id, data=text)
-            elif isinstance(text, str):
-                yield Source(id=record_id, text=text)
-            else:
-                yield Source(id=record_id, error=f"column {options.text_field!r} is null")
+            yield Source.of_column(record_id, text, options.text_field)
