@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
-.PHONY: demo test lint schema samples bench bench-batch score example clean
+.PHONY: demo test lint schema samples bench bench-batch score example train cv clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,14 @@ example: $(STAMP)
 	npm ci --prefix examples/node --no-audit --no-fund --silent
 	$(BIN)/speechparse parse samples/02-congress-dun-shi.txt > .venv/example-speech.json
 	node examples/node/validate.mjs schema/speech.schema.json .venv/example-speech.json
+
+## train: rebuild the frame labeller's model from the gold corpus (deterministic)
+train: $(STAMP)
+	$(BIN)/python -m speechparse.training.train --shared $(SHARED)
+
+## cv: cross-validation of the labelled frame, one site held out at a time, on web/ + web2/
+cv: $(STAMP)
+	$(BIN)/python -m speechparse.training.cv --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist examples/node/node_modules

@@ -10,7 +10,7 @@ from pathlib import Path
 from lark.exceptions import UnexpectedInput
 
 from . import frame as framing
-from . import noise, segment
+from . import frame_labels, noise, segment
 from .build import Builder
 from .decode import decode
 from .diagnose import diagnose
@@ -45,7 +45,9 @@ def parse(text: str, *, strict: bool = False) -> Speech:
             gc.enable()
 
 
-def _parse(text: str, strict: bool) -> Speech:
+def clean_view(text: str) -> tuple[noise.View, list[noise.NoiseSpan]]:
+    """Stages 1-3: the normalised text with inline noise and a page's own breaks taken out
+    (the view the frame, the labeller and the lexer read), and the inline noise."""
     norm = normalize(text)
     inline = noise.find_inline(norm)
     view = noise.View(norm, inline)
@@ -57,8 +59,19 @@ def _parse(text: str, strict: bool) -> Speech:
     joins += [noise.NoiseSpan(a, b, "wrap") for a, b in noise.chunk_breaks(norm)]
     if joins:
         view = noise.View(norm, noise.merge(inline + joins))
+    return view, inline
+
+
+def _parse(text: str, strict: bool, model: str | None = None) -> Speech:
+    """The pipeline; ``model`` (a model file, or "" for the packaged one) has the trained
+    labeller decide the frame."""
+    view, inline = clean_view(text)
     clean = view.text
-    outline = framing.frame(clean, segment.lines(clean))
+    outline = (
+        framing.frame(clean, segment.lines(clean))
+        if model is None
+        else frame_labels.frame(clean, segment.lines(clean), model or None)
+    )
     units = segment.units(clean, outline.body)
     stream = Stream(
         title=_unit(clean, outline.title.start, outline.title.end) if outline.title else None,
@@ -92,6 +105,13 @@ def _parse(text: str, strict: bool) -> Speech:
             offset = error.span.start if error.span else len(text) - len(text.lstrip())
             raise ParseError(f"{error.code}: {error.message}", text, offset)
     return speech.model_copy(update={"diagnostics": diagnostics})
+
+
+def parse_labelled(text: str, model: str = "") -> Speech:
+    """Parse with the frame decided by the trained labeller (frame_labels.py) instead of the
+    rules (frame.py): the packaged model, or the model file ``model``. Experimental: see the
+    README's design notes for where it stands against the rules."""
+    return _parse(text, False, model)
 
 
 def parse_bytes(data: bytes, *, strict: bool = False) -> Speech:

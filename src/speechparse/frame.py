@@ -10,22 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from . import cues
 from .noise import NoiseSpan
+from .salutation import TITLE_END as _TITLE_END
+from .salutation import addressee_parts, salutation_at
+from .salutation import addressees_start as _addressees_start
+from .salutation import split_salutation as _split_salutation
 from .segment import Line
-from .shape import is_site, shape, stray
+from .shape import _INNER_SPACE, shape, stray
+from .shape import byline as _byline
+from .shape import noise_kind as _noise_kind
+from .shape import title_like as _title_like
 
 _NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
-#: What no addressee contains: digits, brackets, quotes (a date, a quotation).
-_NOT_A_NAME = re.compile(r"[\d()《》“”【】\"':;。!?]|讲话|致辞|致词|发言|报告|主持词|贺词")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-#: How an addressee ends: an address word (同志们, 各位, 尊敬的), a role (书记, 代表, 乡亲们)
-#: or a placeholder (XX, **).
-_ADDRESSEE_END = re.compile(rf"(?:{cues.ADDRESSEE_STRONG.pattern}|(?:{cues.ROLES})们?|[*×X]+)$")
-#: An addressee that is a role and at most two characters before it (老师, 各位来宾, XX书记).
-_BARE_ROLE = re.compile(rf"[\u4e00-\u9fff*×X]{{0,2}}(?:{cues.ROLES})")
 #: A telephone or QQ number (site text), as opposed to a year or a count (2024年, 5次).
 _PHONE = re.compile(r"[ ]*[\d-]{5,}(?![\d年月日号届次])")
 #: The 在…上的讲话 form of a title, and what cannot come before it in the same title.
@@ -54,8 +53,6 @@ _CUT_REACH = 40
 _DATE_NOTE = re.compile(r"(\s*)\([^()]{0,12}[年月][^()]{0,12}日?\s*\)\s*$")
 #: A main title's line before a subtitle: a phrase without punctuation.
 _MAIN_TITLE = re.compile(r"[^\s。!?,:;()“”\"]{4,30}")
-#: Spaces between Chinese characters, which spread a heading out (开  幕  词).
-_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: The number of a piece on a collection page after its name: …致辞(1).
 _ITEM_NUMBER = re.compile(r"\(\d{1,2}\)")
 
@@ -70,72 +67,6 @@ class Frame:
     body: list[Line] = field(default_factory=list)
     noise: list[NoiseSpan] = field(default_factory=list)
     unclassified: list[Line] = field(default_factory=list)
-
-
-def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
-    """Spans of the addressees if ``clause`` (starting at ``offset``) is a list of them."""
-    strong = cues.ADDRESSEE_STRONG.search(clause) is not None
-    if cues.NOT_ADDRESSEE.search(clause):
-        return None
-    parts: list[tuple[int, int]] = []
-    pos = 0
-    for piece in [*cues.SALUTATION_SPLIT.split(clause)]:
-        s = clause.index(piece, pos) if piece else pos
-        pos = s + len(piece)
-        stripped = piece.strip()
-        if not stripped:
-            continue
-        if (
-            len(stripped) > 20
-            or _NOT_A_NAME.search(stripped)
-            or cues.NOT_ONE_ADDRESSEE.search(stripped)
-        ):
-            return None
-        if not (cues.ADDRESSEE_STRONG.search(stripped) or cues.ADDRESSEE_WEAK.search(stripped)):
-            return None
-        # (every address word and role is short: its end is looked for near the end)
-        tail = max(0, len(stripped) - 8)
-        if not (cues.ADDRESS_OPENER.match(stripped) or _ADDRESSEE_END.search(stripped, tail)):
-            return None  # an address word inside a phrase (感谢各位代表这几天的辛苦付出)
-        if not strong and not _BARE_ROLE.fullmatch(stripped):
-            return None
-        lead = len(piece) - len(piece.lstrip())
-        parts.append((offset + s + lead, offset + s + lead + len(stripped)))
-    # without a word that only an address has (们, 各位, 尊敬的), two or more bare roles
-    # (老师、同学：) still make a list of addressees
-    return parts if parts and (strong or len(parts) >= 2) else None
-
-
-@lru_cache(maxsize=256)
-def salutation_at(clean: str, line: Line) -> tuple[int, list[tuple[int, int]]] | None:
-    """If the line opens with a salutation: where it ends (after the colon) and its parts."""
-    text = clean[line.start : line.end]
-    if not text:
-        return None
-    m = cues.SALUTATION_CLAUSE.match(text) if ":" in text else None  # (a fast test first)
-    if m is None:
-        # a salutation line that ends in ! or , instead of a colon (同志们！)
-        if len(text) <= 40 and text[-1] in "!,":
-            parts = addressee_parts(text[:-1], line.start)
-            return (line.end, parts) if parts else None
-        return None
-    parts = addressee_parts(m["clause"], line.start)
-    return (line.start + m.end(), parts) if parts else None
-
-
-def _split_salutation(
-    clean: str, line: Line, nxt: Line
-) -> tuple[int, list[tuple[int, int]]] | None:
-    """A salutation broken over two lines (尊敬的各位领导、 / 同志们：)."""
-    text = clean[line.start : line.end]
-    if len(text) > 40 or text[-1] not in ",、":
-        return None
-    head = addressee_parts(text[:-1], line.start)
-    found = salutation_at(clean, nxt) if head else None
-    return (found[0], head + found[1]) if head and found else None
-
-
-_TITLE_END = re.compile(rf"{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?")
 
 
 def _title_then_salutation(
@@ -298,41 +229,6 @@ def _repeats(first: str, title: str) -> bool:
     return len(a) * 2 >= len(b) and a[-4:] == b[-4:]
 
 
-def _addressees_start(clean: str, head: int, colon: int) -> int | None:
-    """Where the list of addressees that ends at ``colon`` begins, or None. It can begin at
-    ``head``, after a title word, after a character that is not Chinese (a phone number, a
-    space), at a placeholder (*书记) or at a word that opens an address (尊敬的, 各位 …). Of
-    the lists that can be read, the one with the most addressees wins, then the one whose
-    first addressee opens with an address word or a placeholder, then the longest."""
-    ends = {w.end() for w in _TITLE_END.finditer(clean, head, colon)}
-    best: tuple[int, int, int] | None = None
-    for start in range(max(head, colon - 60), colon):
-        if clean[start].isspace():
-            continue
-        natural = (
-            start == head
-            or start in ends
-            or clean[start] in "*×X"
-            or not ("\u4e00" <= clean[start - 1] <= "\u9fff")
-            or cues.ADDRESS_OPENER.match(clean, start) is not None
-        )
-        parts = addressee_parts(clean[start:colon], start) if natural else None
-        if not parts:
-            continue
-        first = clean[parts[0][0] : parts[0][1]]
-        if not cues.FIRST_ADDRESSEE.match(first):
-            continue
-        # an address word, a placeholder, or a start right after a sentence, a colon or a
-        # title word
-        plain = (
-            start == head or start in ends or cues.ADDRESS_OPENER.match(first) or first[0] in "*×X"
-        )
-        score = (len(parts), 1 if plain else 0, -start)
-        if best is None or score > best:
-            best = score
-    return -best[2] if best is not None else None
-
-
 def _late_anchor(clean: str, lines: list[Line], start: int) -> tuple[int, Inside] | None:
     """A salutation after running text that is not the speech (a blogger's story, a
     document site's description): only one that cannot be a re-address in the middle of a
@@ -357,64 +253,6 @@ def _is_prose(text: str) -> bool:
     """A line with a sentence in it: once one that is not site text is passed, the speech has
     begun, and a later 同志们！ re-addresses the audience rather than salutes it."""
     return _sentence_in(text)
-
-
-@lru_cache(maxsize=1024)
-def _noise_kind(text: str, *, shaped: bool = True) -> str | None:
-    """What kind of site text a whole line is, or None: by its cue words, or (``shaped``)
-    by its shape alone."""
-    if len(text) > cues.NOISE_LINE_MAX:
-        return None
-    # a long line is site text when it opens as site text: a site word near its end is
-    # furniture run on after a speech that lost its line breaks (…取得新成绩。手机扫码…);
-    # and not when the speech follows (温馨提示：…今天，大会隆重召开…)
-    long = len(text) > cues.NOISE_HEAD * 2
-    head = text[: cues.NOISE_HEAD] if long else text
-    kind = _cue_kind(text, head) or ("other" if shaped and is_site(text) else None)
-    if kind is not None and long and _speech_follows(text[cues.NOISE_HEAD :]):
-        return None
-    return kind
-
-
-def _cue_kind(text: str, head: str) -> str | None:
-    """The kind of site text whose cue words open the line."""
-    if cues.BREADCRUMB.search(head):
-        return "breadcrumb"
-    # (every form of a collection title but its words has 篇: a fast test)
-    collection = cues.COLLECTION if "篇" in head else cues.COLLECTION_WORDS
-    if cues.META.search(head) or collection.search(head) or _byline(text):
-        return "other"
-    if cues.SITE_NOTICE.search(head):
-        return "site_notice"
-    return None
-
-
-def _speech_follows(rest: str) -> bool:
-    """Whether the rest of a long line holds what only a speech says: it names its
-    occasion, greets someone, or announces its demands."""
-    return (
-        cues.found("OCCASION", rest)
-        or cues.found("ANNOUNCE", rest)
-        or cues.GREETING_TO.search(rest) is not None
-    )
-
-
-def _byline(text: str) -> bool:
-    """A line that is a byline (区委书记 XXX), and not a title that ends in one."""
-    return cues.BYLINE.match(text) is not None and _TITLE_END.search(text) is None
-
-
-def _title_like(text: str) -> bool:
-    """A line that reads as a title: no sentence, a title word at its end, and more than the
-    title word alone (a lone 讲话 is a keyword, not a title)."""
-    if len(text) > 80 or _sentence_in(text):
-        return False
-    if " " in text:
-        text = _INNER_SPACE.sub("", text)  # 开  幕  词
-    if cues.TITLE.search(text) is None:
-        return False
-    end = cues.TITLE_WORD_AT_END.search(text)
-    return (end.start() if end is not None else len(text)) >= 2
 
 
 def _front(clean: str, front: list[Line], frame: Frame, decoys: set[int]) -> None:

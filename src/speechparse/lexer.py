@@ -24,7 +24,7 @@ from lark import Token
 from lark.lexer import Lexer, LexerState
 
 from . import cues
-from .frame import addressee_parts
+from .salutation import addressee_parts
 from .segment import Unit
 
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Literal
 
 from . import cues
+from .salutation import TITLE_END
 
 Shape = Literal["speech", "site", "uncertain"]
 
@@ -150,3 +151,65 @@ def _genre(stripped: str) -> bool:
         or cues.found("WISH", stripped)
         or cues.found("CALL", stripped)
     )
+
+
+#: Spaces between Chinese characters, which spread a heading out (开  幕  词).
+_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1024)
+def noise_kind(text: str, *, shaped: bool = True) -> str | None:
+    """What kind of site text a whole line is, or None: by its cue words, or (``shaped``)
+    by its shape alone."""
+    if len(text) > cues.NOISE_LINE_MAX:
+        return None
+    # a long line is site text when it opens as site text: a site word near its end is
+    # furniture run on after a speech that lost its line breaks (…取得新成绩。手机扫码…);
+    # and not when the speech follows (温馨提示：…今天，大会隆重召开…)
+    long = len(text) > cues.NOISE_HEAD * 2
+    head = text[: cues.NOISE_HEAD] if long else text
+    kind = _cue_kind(text, head) or ("other" if shaped and is_site(text) else None)
+    if kind is not None and long and _speech_follows(text[cues.NOISE_HEAD :]):
+        return None
+    return kind
+
+
+def _cue_kind(text: str, head: str) -> str | None:
+    """The kind of site text whose cue words open the line."""
+    if cues.BREADCRUMB.search(head):
+        return "breadcrumb"
+    # (every form of a collection title but its words has 篇: a fast test)
+    collection = cues.COLLECTION if "篇" in head else cues.COLLECTION_WORDS
+    if cues.META.search(head) or collection.search(head) or byline(text):
+        return "other"
+    if cues.SITE_NOTICE.search(head):
+        return "site_notice"
+    return None
+
+
+def _speech_follows(rest: str) -> bool:
+    """Whether the rest of a long line holds what only a speech says: it names its
+    occasion, greets someone, or announces its demands."""
+    return (
+        cues.found("OCCASION", rest)
+        or cues.found("ANNOUNCE", rest)
+        or cues.GREETING_TO.search(rest) is not None
+    )
+
+
+def byline(text: str) -> bool:
+    """A line that is a byline (区委书记 XXX), and not a title that ends in one."""
+    return cues.BYLINE.match(text) is not None and TITLE_END.search(text) is None
+
+
+def title_like(text: str) -> bool:
+    """A line that reads as a title: no sentence, a title word at its end, and more than the
+    title word alone (a lone 讲话 is a keyword, not a title)."""
+    if len(text) > 80 or ("。" in text or "!" in text or "?" in text):
+        return False
+    if " " in text:
+        text = _INNER_SPACE.sub("", text)  # 开  幕  词
+    if cues.TITLE.search(text) is None:
+        return False
+    end = cues.TITLE_WORD_AT_END.search(text)
+    return (end.start() if end is not None else len(text)) >= 2

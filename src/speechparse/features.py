@@ -1,0 +1,161 @@
+"""Stage 4b: what the labeller sees of each piece — its shape, its place and its cues.
+
+Every feature is generic: how long a piece is and what it is made of, where it sits on the
+page and beside what, whether it repeats another, and which of the genre's cue classes
+(cues.py) it carries. The cues are evidence here, not decisions: the trained model weighs
+them against the shape and the neighbours (a salutation-shaped line inside a site's summary,
+a title word in a notice).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import cues
+from .pieces import Piece
+from .salutation import salutation_at
+from .segment import Line
+from .shape import byline, is_site, noise_kind, shape, title_like
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_FUNCTION = re.compile(r"[的了是在和要这为对把以也都将与并中我们你他们其所而就]")
+_SENTENCE = re.compile(r"[。!?]")
+_BRACKET = re.compile(r"[()【】\[\]《》]")
+_URL = re.compile(r"www\.|https?:|\.com|\.cn|\.net", re.I)
+_DATE = re.compile(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|\d{4}[-./]\d{1,2}")
+_PLACEHOLDER = re.compile(r"[*×X]{2,}|○○")
+_DASH_LEAD = re.compile(r"^[—-]{1,2}")
+#: The cue classes of the genre that may open a speech (cues.found names).
+_SPEECH_CUES = ("OCCASION", "GREETING", "ANNOUNCE", "REVIEW", "WISH", "HOPE", "CALL", "PLEDGE")
+
+Features = list[str]
+
+
+def _bucket(n: float, edges: tuple[float, ...]) -> int:
+    for k, edge in enumerate(edges):
+        if n <= edge:
+            return k
+    return len(edges)
+
+
+def _own(clean: str, piece: Piece, k: int, pieces: list[Piece]) -> Features:
+    """The piece's own features (its neighbours see these too, prefixed)."""
+    text = clean[piece.start : piece.end]
+    n = len(text)
+    cjk = len(_CJK.findall(text))
+    f = [
+        f"len={_bucket(n, (2, 4, 8, 14, 24, 40, 80, 200, 600))}",
+        f"cjk={_bucket(cjk / n, (0.2, 0.5, 0.8, 0.95))}",
+        f"latin={_bucket(len(_LATIN.findall(text)) / n, (0.0, 0.1, 0.4))}",
+        f"digit={_bucket(len(_DIGIT.findall(text)) / n, (0.0, 0.05, 0.2))}",
+        f"sent={_bucket(len(_SENTENCE.findall(text)), (0, 1, 3))}",
+        f"func={_bucket(len(_FUNCTION.findall(text)) / max(cjk, 1), (0.0, 0.05, 0.12, 0.2))}",
+        f"end={_end_class(text[-1])}",
+        f"shape={shape(text)}",
+    ]
+    if _BRACKET.search(text):
+        f.append("bracket")
+    if _URL.search(text):
+        f.append("url")
+    if _DATE.search(text):
+        f.append("date")
+    if _PLACEHOLDER.search(text):
+        f.append("placeholder")
+    if _DASH_LEAD.match(text):
+        f.append("dash_lead")
+    if (
+        piece.start > 0
+        and clean[piece.start - 1] not in "\n"
+        and k
+        and pieces[k - 1].line == piece.line
+    ):
+        f.append("mid_line")
+    if k + 1 < len(pieces) and pieces[k + 1].line == piece.line:
+        f.append("line_goes_on")
+    if text[0] in cues.MARKER_FIRST:
+        f.append("marker_first")
+    # the genre's cue classes
+    if title_like(text):
+        f.append("title_like")
+    elif cues.TITLE.search(text):
+        f.append("title_word")
+    found = salutation_at(clean, Line(piece.line, piece.start, piece.end))
+    if found is not None:
+        f.append("salutation" if found[0] >= piece.end else "salutation_head")
+    elif cues.ADDRESSEE_STRONG.search(text) and n <= 40:
+        f.append("addressee_word")
+    if cues.HELLO.match(text):
+        f.append("hello")
+    kind = noise_kind(text)
+    if kind is not None:
+        f.append(f"site_cue={kind}")
+    elif is_site(text):
+        f.append("site_shape")
+    if byline(text):
+        f.append("byline")
+    if cues.META.search(text):
+        f.append("meta")
+    if cues.BACK_MATTER.match(text):
+        f.append("back_matter")
+    if cues.COLLECTION.search(text) or cues.COLLECTION_ITEM.match(text):
+        f.append("collection")
+    if cues.OUTLINE.match(text):
+        f.append("outline")
+    if cues.SUMMARY_LABEL.search(text):
+        f.append("summary_label")
+    if n > 8:
+        f.extend(f"cue={name}" for name in _SPEECH_CUES if cues.found(name, text))
+    return f
+
+
+def _end_class(ch: str) -> str:
+    if ch in "。!?":
+        return "stop"
+    if ch in ":":
+        return "colon"
+    if ch in ",、;":
+        return "comma"
+    if ch in '”"’)】》':
+        return "close"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "cjk"
+    return "other"
+
+
+def features(clean: str, pieces: list[Piece]) -> list[Features]:
+    """The features of every piece: its own, its place, its neighbours', repetition."""
+    own = [_own(clean, p, k, pieces) for k, p in enumerate(pieces)]
+    texts = [clean[p.start : p.end].replace(" ", "") for p in pieces]
+    first_salutation = next(
+        (k for k, f in enumerate(own) if "salutation" in f or "salutation_head" in f), None
+    )
+    first_prose = next((k for k, f in enumerate(own) if "sent=0" not in f), len(own))
+    seen: dict[str, int] = {}
+    n = len(pieces)
+    out: list[Features] = []
+    for k, f in enumerate(own):
+        row = ["bias", *f]
+        row.append(f"pos={min(k, 8)}")
+        row.append(f"from_end={min(n - 1 - k, 5)}")
+        if first_salutation is not None:
+            rel = k - first_salutation
+            row.append(f"rel_sal={max(-3, min(rel, 3))}")
+        else:
+            row.append("no_sal")
+        row.append(f"rel_prose={max(-3, min(k - first_prose, 3))}")
+        t = texts[k]
+        if t in seen:
+            row.append("repeat")
+        elif len(t) >= 6 and any(t in other for j, other in enumerate(texts[:40]) if j != k):
+            row.append("contained")
+        seen.setdefault(t, k)
+        for d, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
+            j = k + d
+            if 0 <= j < n:
+                row.extend(f"{tag}:{x}" for x in own[j] if not x.startswith(("func", "digit")))
+            else:
+                row.append(f"{tag}:none")
+        out.append(row)
+    return out

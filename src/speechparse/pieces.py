@@ -1,0 +1,112 @@
+"""Stage 4a: cut lines into the pieces the labeller labels.
+
+A line is usually one thing: a title, a notice, a paragraph. A page that lost its line
+breaks puts several on one: a title run into the salutation, site text before it, page
+furniture after the last sentence, a title after a site's sentence. This splitter only
+proposes where such a line may be cut, by generic shapes (a salutation's colon, a title
+word, a sentence end); the labeller decides what each piece is, and pieces of one line with
+the same label join again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import cues
+from .salutation import TITLE_END, addressees_start, salutation_at
+from .segment import Line
+from .shape import title_like
+
+
+@dataclass(slots=True, frozen=True)
+class Piece:
+    """[start, end) of the cleaned text, on line number ``line`` of the page."""
+
+    start: int
+    end: int
+    line: int
+
+
+#: A bracketed note after a title word, such as its date: （2023年3月15日）.
+_NOTE = re.compile(r"\s*\([^()]{1,30}\)")
+#: A site's separators after a title (元旦致辞 | |).
+_TRAILING_SEPARATORS = re.compile(r"\s*[|›»>·-][\s|›»>·-]*$")
+#: The ellipsis where a preview was cut mid-sentence, at the end of a line.
+_CUT = re.compile(r"(?<=[^。!?…. ])\s*(?:…{1,6}|\.{3,6}|。{3,6})$")
+
+
+def pieces(clean: str, lines: list[Line]) -> list[Piece]:
+    """Every line as one piece or more, in order, covering each line exactly."""
+    out: list[Piece] = []
+    for k, line in enumerate(lines):
+        cuts = _cuts(clean, line, front=k < cues.FRONT_MAX)
+        start = line.start
+        for cut in sorted(set(cuts)):
+            if start < cut < line.end:
+                out.extend(_stripped(clean, start, cut, line.index))
+                start = cut
+        out.extend(_stripped(clean, start, line.end, line.index))
+    return out
+
+
+def _stripped(clean: str, start: int, end: int, line: int) -> list[Piece]:
+    while start < end and clean[start].isspace():
+        start += 1
+    while end > start and clean[end - 1].isspace():
+        end -= 1
+    return [Piece(start, end, line)] if start < end else []
+
+
+def _cuts(clean: str, line: Line, *, front: bool) -> list[int]:
+    cuts: list[int] = []
+    if front:
+        cuts += _salutation_cuts(clean, line)
+        cuts += _title_cuts(clean, line)
+    half = line.start + (line.end - line.start) // 2
+    back = cues.INLINE_BACK.search(clean, half, line.end)
+    if back is not None:
+        cuts.append(back.start())
+    cut = _CUT.search(clean, max(line.start, line.end - 40), line.end)
+    if cut is not None:
+        cuts.append(cut.start())
+    return cuts
+
+
+def _salutation_cuts(clean: str, line: Line) -> list[int]:
+    """Around a salutation: after it when text follows on its line, before it when site
+    text or a title comes first."""
+    found = salutation_at(clean, line)
+    if found is not None:
+        return [found[0]]
+    limit = min(line.end, line.start + cues.FRONT_REACH)
+    colon = clean.find(":", line.start, limit)
+    while colon >= 0:
+        head = max(line.start, max(clean.rfind(ch, line.start, colon) for ch in "。!?…】:") + 1)
+        begin = addressees_start(clean, head, colon)
+        if begin is not None and begin > line.start:
+            return [begin, colon + 1]
+        colon = clean.find(":", colon + 1, limit)
+    return []
+
+
+def _title_cuts(clean: str, line: Line) -> list[int]:
+    """After a title word that ends a title-like stretch of the line (and its note), and
+    before a title that follows the last sentence or ends in a site's separators."""
+    cuts: list[int] = []
+    text = clean[line.start : line.end]
+    for m in TITLE_END.finditer(clean, line.start, min(line.end, line.start + 120)):
+        if m.end() >= line.end:
+            break
+        head = max(line.start, max(clean.rfind(ch, line.start, m.start()) for ch in "。!?:】") + 1)
+        if title_like(clean[head : m.end()]):
+            note = _NOTE.match(clean, m.end(), line.end)
+            cuts += [head, note.end() if note is not None else m.end()]
+            break
+    k = max(text.rfind(ch) for ch in "。!?") + 1
+    if 0 < k < len(text) and title_like(text[k:].strip()):
+        cuts.append(line.start + k)
+    junk = _TRAILING_SEPARATORS.search(text)
+    if junk is not None and junk.start() > 0:
+        cuts.append(line.start + junk.start())
+    return cuts

@@ -1,0 +1,116 @@
+"""``make cv``: how the labeller carries over to sites it has not seen.
+
+Grouped cross-validation of the whole parse on the real pages (``web/`` and ``web2/``): for
+each site, a model is trained on every other page (and the seeds), the site's pages are
+parsed with it, and the parse is scored by fact with the corpus scorer's own rules. Prints
+the by-fact table, then a last line in the scorer's form: ``accuracy 0.NNNN (…)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+
+from .. import api, labeller
+from .align import Page, load
+from .train import corpus_roots, fit
+
+
+def scorer(shared: Path) -> ModuleType:
+    """The corpus scorer (``../shared/tools/score.py``), imported from its file."""
+    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def sites(root: Path) -> dict[str, str]:
+    """Page name → its site (the address's host, without www.), from SOURCES.tsv."""
+    out = {}
+    table = root / "SOURCES.tsv"
+    for row in table.read_text(encoding="utf-8").splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) >= 2:
+            host = urlsplit(cells[1]).hostname or cells[1]
+            out[f"{root.name}/{cells[0]}"] = host.removeprefix("www.").removeprefix("m.")
+    return out
+
+
+def parse_with(text: str, model: str) -> dict[str, object]:
+    """The parse of ``text`` with the frame's labeller read from ``model``."""
+    return json.loads(api.parse_labelled(text, model).model_dump_json())  # type: ignore[no-any-return]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--min-accuracy", type=float, default=None)
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every fact that fails")
+    args = ap.parse_args(argv)
+    score = scorer(args.shared)
+    roots = corpus_roots(args.shared)
+    pages = load(roots)
+    site_of: dict[str, str] = {}
+    for root in roots[1:]:
+        site_of.update(sites(root))
+    golds = {
+        name: json.loads(gold.read_text(encoding="utf-8"))
+        for root in roots[1:]
+        for name, _, gold in _pages(root)
+    }
+    groups: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        if page.name in golds:
+            groups[site_of.get(page.name, page.name)].append(page)
+    sheets = []
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "fold.crfsuite"
+        for _, held in sorted(groups.items()):
+            fit([p for p in pages if p not in held], model)
+            labeller.tagger.cache_clear()
+            for page in held:
+                out = parse_with(page.text, str(model))
+                sheets.append(score.score_doc(page.name, page.text, golds[page.name], out))
+    if args.verbose:
+        for sheet in sheets:
+            for name, ok, detail in sheet.facts:
+                if not ok:
+                    print(f"{sheet.name}: {name}: {detail}")
+    return _report(sheets, len(groups), args.min_accuracy)
+
+
+def _pages(root: Path) -> list[tuple[str, Path, Path]]:
+    from .align import corpus_pages
+
+    return corpus_pages(root)
+
+
+def _report(sheets: list[object], folds: int, minimum: float | None) -> int:
+    by_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for sheet in sheets:
+        for name, ok, _ in sheet.facts:  # type: ignore[attr-defined]
+            by_field[name][0] += ok
+            by_field[name][1] += 1
+    print(f"{'field':<28} {'held':>6} {'of':>5}")
+    for name, (held, total) in sorted(by_field.items()):
+        print(f"{name:<28} {held:>6} {total:>5} {held / total:>7.1%}")
+    held = sum(h for h, _ in by_field.values())
+    total = sum(t for _, t in by_field.values())
+    accuracy = held / total if total else 0.0
+    print(f"accuracy {accuracy:.4f} ({held}/{total} facts, {len(sheets)} documents, {folds} folds)")
+    if minimum is not None and accuracy < minimum:
+        print(f"below the minimum {minimum}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""``make train``: fit the frame's labeller on the corpus and write the packaged model.
+
+Training is deterministic: the pages are read in a fixed order, and crfsuite's L-BFGS has no
+randomness, so the same corpus gives the same model file byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pycrfsuite
+
+from .. import labeller
+from ..features import features
+from .align import Page, load
+
+#: L1 and L2 regularisation and iterations: chosen by cross-validation (cv.py), small enough
+#: that a feature seen on one page alone carries little weight.
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+def corpus_roots(shared: Path) -> list[Path]:
+    """The gold corpus: the seeds, web/ and web2/."""
+    corpus = shared / "corpus"
+    return [corpus, corpus / "web", corpus / "web2"]
+
+
+def fit(pages: list[Page], out: Path) -> None:
+    """Train a model on ``pages`` and write it to ``out``."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for page in pages:
+        if page.pieces:
+            trainer.append(features(page.clean, page.pieces), page.labels)
+    trainer.set_params(PARAMS)
+    trainer.train(str(out))
+
+
+def packaged() -> Path:
+    return Path(labeller.__file__).with_name(labeller.MODEL)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--out", type=Path, default=packaged())
+    args = ap.parse_args(argv)
+    pages = load(corpus_roots(args.shared))
+    fit(pages, args.out)
+    print(f"trained on {len(pages)} pages -> {args.out} ({args.out.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""The trained labeller of the frame: pieces, alignment of the gold facts, the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import CORPUS_DIR
+from speechparse.api import clean_view, parse_labelled
+from speechparse.frame_labels import frame
+from speechparse.labeller import label
+from speechparse.pieces import pieces
+from speechparse.segment import lines
+from speechparse.training.align import align, load
+from speechparse.training.train import corpus_roots, fit, packaged
+
+
+def _pieces(text: str) -> list[str]:
+    clean = clean_view(text)[0].text
+    return [clean[p.start : p.end] for p in pieces(clean, lines(clean))]
+
+
+def test_a_title_run_into_the_salutation_and_the_speech_is_three_pieces() -> None:
+    text = "在全县工会工作会议上的讲话同志们:今天我们召开会议。\n"
+    assert _pieces(text) == ["在全县工会工作会议上的讲话", "同志们:", "今天我们召开会议。"]
+
+
+def test_site_text_before_a_salutation_on_one_line_is_cut_off() -> None:
+    text = "本文仅供参考,请勿转载。各位代表、同志们:大会今天开幕。\n"
+    assert _pieces(text) == ["本文仅供参考,请勿转载。", "各位代表、同志们:", "大会今天开幕。"]
+
+
+def test_furniture_after_the_last_sentence_is_a_piece_of_its_own() -> None:
+    text = "同志们:\n祝大会圆满成功!谢谢大家!相关文章推荐阅读\n"
+    assert _pieces(text) == ["同志们:", "祝大会圆满成功!谢谢大家!", "相关文章推荐阅读"]
+
+
+def test_pieces_cover_every_line_exactly() -> None:
+    text = "首页 > 讲话\n在大会上的讲话\n同志们:今天开会。\n"
+    clean = clean_view(text)[0].text
+    found = pieces(clean, lines(clean))
+    covered = "".join(clean[p.start : p.end] for p in found)
+    assert covered.replace(" ", "") == "".join(clean.split())
+
+
+def test_alignment_labels_a_page_from_its_facts() -> None:
+    text = "首页 > 讲话稿\n在全区工会代表大会上的讲话\n同志们:\n今天大会开幕。\n上一篇:某某\n"
+    gold = {
+        "title": "在全区工会代表大会上的讲话",
+        "salutation": "同志们:",
+        "noise": ["首页 > 讲话稿", "上一篇:某某"],
+    }
+    page = align("p", text, gold)
+    assert list(zip(page.source, page.labels, strict=True)) == [
+        ("首页 > 讲话稿", "site"),
+        ("在全区工会代表大会上的讲话", "title"),
+        ("同志们:", "salutation"),
+        ("今天大会开幕。", "speech"),
+        ("上一篇:某某", "site"),
+    ]
+    assert page.problems == []
+
+
+def test_alignment_reports_a_title_no_piece_equals() -> None:
+    page = align("p", "同志们:\n今天开会。\n", {"title": "大会讲话", "salutation": "同志们:"})
+    assert page.problems == ["title '大会讲话': no piece equals it"]
+
+
+def test_the_packaged_model_labels_a_plain_page() -> None:
+    text = (
+        "首页 > 讲话稿 > 工会\n在全市工会工作会议上的讲话\n同志们:\n今天,我们召开工会工作会议。\n"
+    )
+    clean = clean_view(text)[0].text
+    found = pieces(clean, lines(clean))
+    assert label(clean, found) == ["site", "site", "title", "salutation", "speech"]
+    outline = frame(clean, lines(clean))
+    assert outline.title is not None
+    assert clean[outline.title.start : outline.title.end] == "在全市工会工作会议上的讲话"
+    speech = parse_labelled(text)
+    assert speech.title is not None and speech.title.text == "在全市工会工作会议上的讲话"
+    assert speech.salutation is not None and speech.salutation.text == "同志们:"
+    assert [n.kind for n in speech.noise] == ["breadcrumb"]
+
+
+def test_training_from_scratch_gives_the_packaged_model(tmp_path: Path) -> None:
+    out = tmp_path / "model.crfsuite"
+    fit(load(corpus_roots(CORPUS_DIR.parent)), out)
+    assert out.read_bytes() == packaged().read_bytes()
