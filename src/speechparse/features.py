@@ -15,12 +15,9 @@ from . import cues
 from .pieces import Piece
 from .salutation import salutation_at
 from .segment import Line
-from .shape import byline, is_site, noise_kind, shape, title_like
+from .shape import CJK, FUNCTION_WORDS, LATIN, byline, is_site, noise_kind, shape, title_like
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
-_FUNCTION = re.compile(r"[的了是在和要这为对把以也都将与并中我们你他们其所而就]")
 _SENTENCE = re.compile(r"[。!?]")
 _BRACKET = re.compile(r"[()【】\[\]《》]")
 _URL = re.compile(r"www\.|https?:|\.com|\.cn|\.net", re.I)
@@ -44,14 +41,14 @@ def _own(clean: str, piece: Piece, k: int, pieces: list[Piece]) -> Features:
     """The piece's own features (its neighbours see these too, prefixed)."""
     text = clean[piece.start : piece.end]
     n = len(text)
-    cjk = len(_CJK.findall(text))
+    cjk = len(CJK.findall(text))
     f = [
         f"len={_bucket(n, (2, 4, 8, 14, 24, 40, 80, 200, 600))}",
         f"cjk={_bucket(cjk / n, (0.2, 0.5, 0.8, 0.95))}",
-        f"latin={_bucket(len(_LATIN.findall(text)) / n, (0.0, 0.1, 0.4))}",
+        f"latin={_bucket(len(LATIN.findall(text)) / n, (0.0, 0.1, 0.4))}",
         f"digit={_bucket(len(_DIGIT.findall(text)) / n, (0.0, 0.05, 0.2))}",
         f"sent={_bucket(len(_SENTENCE.findall(text)), (0, 1, 3))}",
-        f"func={_bucket(len(_FUNCTION.findall(text)) / max(cjk, 1), (0.0, 0.05, 0.12, 0.2))}",
+        f"func={_bucket(len(FUNCTION_WORDS.findall(text)) / max(cjk, 1), (0.0, 0.05, 0.12, 0.2))}",
         f"end={_end_class(text[-1])}",
         f"shape={shape(text)}",
     ]

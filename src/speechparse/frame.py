@@ -18,13 +18,12 @@ from .salutation import addressee_parts, salutation_at
 from .salutation import addressees_start as _addressees_start
 from .salutation import split_salutation as _split_salutation
 from .segment import Line
-from .shape import _INNER_SPACE, shape, stray
+from .shape import CJK, INNER_SPACE, shape, stray
 from .shape import byline as _byline
 from .shape import noise_kind as _noise_kind
 from .shape import title_like as _title_like
 
 _NUMBERED_RULE = re.compile(r"^\d{1,2}\s*[.、]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 #: A telephone or QQ number (site text), as opposed to a year or a count (2024年, 5次).
 _PHONE = re.compile(r"[ ]*[\d-]{5,}(?![\d年月日号届次])")
 #: The 在…上的讲话 form of a title, and what cannot come before it in the same title.
@@ -333,7 +332,7 @@ def _choose_title(
             and not _title_like(texts[i])
             # the tail of a title (上的讲话, 开幕词), not a title of its own
             and len(texts[i + 1]) < len(texts[i])
-            and (len(_INNER_SPACE.sub("", texts[i + 1])) <= 6 or not _title_like(texts[i + 1]))
+            and (len(INNER_SPACE.sub("", texts[i + 1])) <= 6 or not _title_like(texts[i + 1]))
             and _title_like(texts[i] + texts[i + 1])
         )
         if pair and (best is None or _length(texts, (i, i + 1)) > _length(texts, best)):
@@ -345,7 +344,7 @@ def _choose_title(
             for i in free
             if 6 <= len(texts[i]) <= 60
             and not cues.PUNCT.search(texts[i])
-            and len(_CJK.findall(texts[i])) >= 4
+            and len(CJK.findall(texts[i])) >= 4
         ]
         best = (plain[-1], plain[-1]) if plain else None
     if best is not None:

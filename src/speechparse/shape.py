@@ -23,10 +23,10 @@ from .salutation import TITLE_END
 
 Shape = Literal["speech", "site", "uncertain"]
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
 #: Function words of written Chinese: prose has several, site text few.
-_FUNCTION = re.compile(r"[的了是在和要这为对把以也都将与并中我们你他们其所而就]")
+FUNCTION_WORDS = re.compile(r"[的了是在和要这为对把以也都将与并中我们你他们其所而就]")
 #: A short label, a colon and a short value: 格式:DOCX, 时间:2022-10-21, 上传人:专**文.
 _KEY_VALUE = re.compile(r"^[^\s:,。!?、]{1,6}[ ]{0,4}:[ ]{0,4}[^,。!?\s][^,。!?]{0,40}$")
 #: Dates, times, sizes, prices, counters and file names of a page.
@@ -73,7 +73,7 @@ def is_site(text: str) -> bool:
     """``shape(text) == "site"``, without weighing the speech side; answered at once for a
     long line without Latin letters, which no site shape fits (they are short, or mostly
     Latin)."""
-    if len(text) > 60 and _LATIN.search(text, 0, _SAMPLE) is None:
+    if len(text) > 60 and LATIN.search(text, 0, _SAMPLE) is None:
         return False
     text = text[:_SAMPLE]
     stripped = text.replace(" ", "")
@@ -89,7 +89,7 @@ def stray(text: str) -> bool:
     stripped = text.replace(" ", "")
     if not stripped:
         return False
-    if not _CJK.search(stripped):
+    if not CJK.search(stripped):
         found = len(stripped) <= 20
     elif stripped[0] == "(":
         found = _aside(stripped)
@@ -105,8 +105,8 @@ def stray(text: str) -> bool:
 
 def _site(text: str, stripped: str) -> bool:
     n = len(stripped)
-    if n >= 6 and _LATIN.search(stripped):
-        latin, cjk = len(_LATIN.findall(stripped)), len(_CJK.findall(stripped))
+    if n >= 6 and LATIN.search(stripped):
+        latin, cjk = len(LATIN.findall(stripped)), len(CJK.findall(stripped))
         if latin > max(cjk, n // 2):
             return True  # a URL, a style sheet, a translation into English
     if n > 60:
@@ -122,7 +122,7 @@ def _site(text: str, stripped: str) -> bool:
     if _aside(stripped):
         return True
     # digits and signs alone: a counter, a price, "| |"
-    return n <= 12 and not _CJK.search(stripped)
+    return n <= 12 and not CJK.search(stripped)
 
 
 def _aside(stripped: str) -> bool:
@@ -139,8 +139,8 @@ def _speech(stripped: str) -> bool:
     if n < 12:
         return False
     punct = len(_PROSE_PUNCT.findall(stripped))
-    words = len(_FUNCTION.findall(stripped))
-    return punct >= 1 and words >= 2 and len(_CJK.findall(stripped)) * 10 >= n * 7
+    words = len(FUNCTION_WORDS.findall(stripped))
+    return punct >= 1 and words >= 2 and len(CJK.findall(stripped)) * 10 >= n * 7
 
 
 def _genre(stripped: str) -> bool:
@@ -154,7 +154,7 @@ def _genre(stripped: str) -> bool:
 
 
 #: Spaces between Chinese characters, which spread a heading out (开  幕  词).
-_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1024)
@@ -208,7 +208,7 @@ def title_like(text: str) -> bool:
     if len(text) > 80 or ("。" in text or "!" in text or "?" in text):
         return False
     if " " in text:
-        text = _INNER_SPACE.sub("", text)  # 开  幕  词
+        text = INNER_SPACE.sub("", text)  # 开  幕  词
     if cues.TITLE.search(text) is None:
         return False
     end = cues.TITLE_WORD_AT_END.search(text)

@@ -94,10 +94,9 @@ def _mark(page: Page, label: str, test: object) -> int | None:
     ]
     if not hits:
         return None
-    first = hits[0] if label == "title" else next(iter(hits))
-    for k in hits if label == "title" else [first]:
+    for k in hits if label == "title" else hits[:1]:
         page.labels[k] = label
-    return first
+    return hits[0]
 
 
 def _two_line_salutation(page: Page, want: str) -> int | None:

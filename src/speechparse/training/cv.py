@@ -19,7 +19,7 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 from .. import api, labeller
-from .align import Page, load
+from .align import Page, corpus_pages, load
 from .train import corpus_roots, fit
 
 
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     golds = {
         name: json.loads(gold.read_text(encoding="utf-8"))
         for root in roots[1:]
-        for name, _, gold in _pages(root)
+        for name, _, gold in corpus_pages(root)
     }
     groups: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
@@ -85,12 +85,6 @@ def main(argv: list[str] | None = None) -> int:
                 if not ok:
                     print(f"{sheet.name}: {name}: {detail}")
     return _report(sheets, len(groups), args.min_accuracy)
-
-
-def _pages(root: Path) -> list[tuple[str, Path, Path]]:
-    from .align import corpus_pages
-
-    return corpus_pages(root)
 
 
 def _report(sheets: list[object], folds: int, minimum: float | None) -> int:
