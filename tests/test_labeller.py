@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from helpers import CORPUS_DIR
 from speechparse.api import clean_view, parse_labelled
@@ -82,6 +85,12 @@ def test_the_packaged_model_labels_a_plain_page() -> None:
 
 
 def test_training_from_scratch_gives_the_packaged_model(tmp_path: Path) -> None:
+    if not CORPUS_DIR.is_dir():
+        # the gold corpus lies beside the project (../shared), as in CI, where it must be
+        reason = f"the gold corpus is not at {CORPUS_DIR}"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI trains the labeller, but {reason}")
+        pytest.skip(f"no training test: {reason}")
     out = tmp_path / "model.crfsuite"
     fit(load(corpus_roots(CORPUS_DIR.parent)), out)
     assert out.read_bytes() == packaged().read_bytes()
