@@ -13,8 +13,10 @@ from speechparse.frame_labels import frame
 from speechparse.labeller import label
 from speechparse.pieces import pieces
 from speechparse.segment import lines
-from speechparse.training.align import align, load
-from speechparse.training.train import corpus_roots, fit, packaged
+from speechparse.training import generate
+from speechparse.training.align import align
+from speechparse.training.train import fit, packaged, training_pages
+from speechparse.writer import Seeded
 
 
 def _pieces(text: str) -> list[str]:
@@ -35,6 +37,18 @@ def test_site_text_before_a_salutation_on_one_line_is_cut_off() -> None:
 def test_furniture_after_the_last_sentence_is_a_piece_of_its_own() -> None:
     text = "同志们:\n祝大会圆满成功!谢谢大家!相关文章推荐阅读\n"
     assert _pieces(text) == ["同志们:", "祝大会圆满成功!谢谢大家!", "相关文章推荐阅读"]
+
+
+def test_a_sites_label_or_name_before_a_title_is_cut_off() -> None:
+    assert _pieces("[要闻]在全区工会代表大会上的讲话\n") == ["[要闻]", "在全区工会代表大会上的讲话"]
+    assert _pieces("范文网—在全区工会代表大会上的致辞\n") == [
+        "范文网—",
+        "在全区工会代表大会上的致辞",
+    ]
+    # a title's own dash, before its subtitle, is no site's name
+    assert _pieces("奋勇争先——在全区工会代表大会上的讲话\n") == [
+        "奋勇争先——在全区工会代表大会上的讲话"
+    ]
 
 
 def test_pieces_cover_every_line_exactly() -> None:
@@ -92,5 +106,29 @@ def test_training_from_scratch_gives_the_packaged_model(tmp_path: Path) -> None:
             pytest.fail(f"CI trains the labeller, but {reason}")
         pytest.skip(f"no training test: {reason}")
     out = tmp_path / "model.crfsuite"
-    fit(load(corpus_roots(CORPUS_DIR.parent)), out)
+    fit(training_pages(CORPUS_DIR.parent), out)
     assert out.read_bytes() == packaged().read_bytes()
+
+
+def test_generated_pages_are_the_same_for_a_seed_and_labelled_by_their_lines() -> None:
+    first, again = generate.pages(5, seed=3), generate.pages(5, seed=3)
+    assert [p.text for p in first] == [p.text for p in again]
+    assert [p.text for p in generate.pages(5, seed=4)] != [p.text for p in first]
+    for page in first:
+        assert len(page.labels) == len(page.pieces)
+        assert set(page.labels) <= {"title", "byline", "salutation", "speech", "site"}
+
+
+def test_a_generated_page_labels_its_title_salutation_speech_and_site_text() -> None:
+    lines_ = [
+        generate.Line("首页 > 领导讲话", "site"),
+        generate.Line("在全区工会代表大会上的讲话", "title"),
+        generate.Line("——XXX同志", "byline"),
+        generate.Line("同志们：", "salutation"),
+        generate.Line("今天，大会隆重召开。", "speech"),
+        generate.Line("上一篇：某某会议上的发言", "site"),
+    ]
+    text, spans = generate.render(Seeded(0), lines_)
+    assert [text[a:b] for a, b, _ in spans] == [line.text for line in lines_]
+    page = generate.labelled("p", text, spans)
+    assert page.labels == ["site", "title", "byline", "salutation", "speech", "site"]

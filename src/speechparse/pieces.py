@@ -32,6 +32,8 @@ class Piece:
 _NOTE = re.compile(r"\s*\([^()]{1,30}\)")
 #: A site's separators after a title (元旦致辞 | |).
 _TRAILING_SEPARATORS = re.compile(r"\s*[|›»>·-][\s|›»>·-]*$")
+#: A site's label or name before a title on its line: [政治], 【讲话】, 某某之家— .
+_PREFIX = re.compile(r"(?:\[[^\]]{1,8}\]|【[^】]{1,8}】|[^\s—|\[【]{2,10}(?:—(?!—)|\||-))\s*")
 #: The ellipsis where a preview was cut mid-sentence, at the end of a line.
 _CUT = re.compile(r"(?<=[^。!?…. ])\s*(?:…{1,6}|\.{3,6}|。{3,6})$")
 
@@ -103,6 +105,14 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
             note = _NOTE.match(clean, m.end(), line.end)
             cuts += [head, note.end() if note is not None else m.end()]
             break
+    prefix = _PREFIX.match(text)
+    if (
+        prefix is not None
+        and prefix.end() < len(text)
+        and title_like(text[prefix.end() :])
+        and not title_like(text[: prefix.end()])
+    ):
+        cuts.append(line.start + prefix.end())
     k = max(text.rfind(ch) for ch in "。!?") + 1
     if 0 < k < len(text) and title_like(text[k:].strip()):
         cuts.append(line.start + k)

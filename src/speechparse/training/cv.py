@@ -19,8 +19,8 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 from .. import api, labeller
-from .align import Page, corpus_pages, load
-from .train import corpus_roots, fit
+from .align import Page, corpus_pages
+from .train import GENERATED, corpus_roots, fit, training_pages
 
 
 def scorer(shared: Path) -> ModuleType:
@@ -54,10 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--min-accuracy", type=float, default=None)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every fact that fails")
+    ap.add_argument("--generated", type=int, default=GENERATED, help="pages of our own writing")
     args = ap.parse_args(argv)
     score = scorer(args.shared)
     roots = corpus_roots(args.shared)
-    pages = load(roots)
+    pages = training_pages(args.shared, args.generated)
     site_of: dict[str, str] = {}
     for root in roots[1:]:
         site_of.update(sites(root))
