@@ -46,7 +46,9 @@ def _compare(o: Schema, n: Schema, oroot: Schema, nroot: Schema, path: str, out:
     otypes, ntypes = _types(o, oroot), _types(n, nroot)
     if "any" not in ntypes and not otypes <= ntypes:
         out.append(f"{path}: type narrowed from {sorted(otypes)} to {sorted(ntypes)}")
-    if "const" in o and o.get("const") != n.get("const"):
+    # a constant may widen to an enum that keeps it (schema_version "1.0" -> "1.0" | "1.1")
+    widened = "enum" in n and o.get("const") in n["enum"]
+    if "const" in o and o.get("const") != n.get("const") and not widened:
         out.append(f"{path}: constant changed from {o['const']!r} to {n.get('const')!r}")
     if "enum" in o and "enum" in n and not set(o["enum"]) <= set(n["enum"]):
         lost = sorted(set(o["enum"]) - set(n["enum"]))

@@ -24,7 +24,7 @@ def test_parse_a_file():
 def test_parse_stdin_indented():
     r = run("parse", "-", "--indent", stdin="同志们：\n今天，大会隆重召开。\n".encode())
     assert r.returncode == 0
-    assert r.stdout.startswith(b'{\n  "schema_version": "1.0"')
+    assert r.stdout.startswith(b'{\n  "schema_version": "1.1"')
 
 
 def test_schema_command():

@@ -14,8 +14,10 @@ def test_checked_in_schema_is_up_to_date():
 def test_schema_declares_dialect_id_and_version():
     schema = speechparse.json_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].endswith(":1.0")
-    assert schema["properties"]["schema_version"]["const"] == speechparse.SCHEMA_VERSION
+    assert schema["$id"].endswith(":1.1")
+    version = schema["properties"]["schema_version"]
+    assert version["enum"] == ["1.0", "1.1"]
+    assert version["default"] == speechparse.SCHEMA_VERSION
     validator().check_schema(schema)
 
 
@@ -38,4 +40,4 @@ def test_dumps_is_utf8_with_chinese_unescaped_and_loads_round_trips():
     assert isinstance(data, bytes) and "同志们".encode() in data
     assert speechparse.loads(data) == s
     assert speechparse.loads(data.decode()) == s
-    assert speechparse.dumps(s, indent=True).startswith(b'{\n  "schema_version": "1.0"')
+    assert speechparse.dumps(s, indent=True).startswith(b'{\n  "schema_version": "1.1"')

@@ -17,6 +17,7 @@ from .diagnose import diagnose
 from .errors import ParseError
 from .grammar import parse_units
 from .lexer import Stream
+from .meta import read_meta
 from .models import Diagnostic, Span, Speech
 from .normalize import normalize
 
@@ -104,7 +105,8 @@ def _parse(text: str, strict: bool, model: str | None = None) -> Speech:
         if error is not None:
             offset = error.span.start if error.span else len(text) - len(text.lstrip())
             raise ParseError(f"{error.code}: {error.message}", text, offset)
-    return speech.model_copy(update={"diagnostics": diagnostics})
+    # the metadata reads the parts found (title, bylines set aside as noise, opening)
+    return speech.model_copy(update={"diagnostics": diagnostics, "meta": read_meta(text, speech)})
 
 
 def parse_labelled(text: str, model: str = "") -> Speech:

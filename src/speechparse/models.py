@@ -1,4 +1,4 @@
-"""The speech JSON contract, version 1.0, as Pydantic models.
+"""The speech JSON contract, version 1.1 (1.0 and a speech's metadata), as Pydantic models.
 
 Every field carries a docstring; Pydantic turns them into the descriptions of the published
 JSON Schema (``schema/speech.schema.json``), so consumers in other languages read the same
@@ -11,7 +11,9 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
+#: Every version this contract reads: a 1.0 document is a 1.1 document without metadata.
+SchemaVersion = Literal["1.0", "1.1"]
 
 MarkerStyle = Literal["yao", "dun", "paren", "shi", "ordinal", "arabic", "arabic_paren", "sequence"]
 NoiseKind = Literal[
@@ -26,6 +28,16 @@ NoiseKind = Literal[
     "other",
 ]
 Severity = Literal["info", "warning", "error"]
+EventKind = Literal[
+    "congress",
+    "work_meeting",
+    "commendation",
+    "ceremony",
+    "festival",
+    "training",
+    "forum",
+    "other",
+]
 
 
 class _Model(BaseModel):
@@ -190,6 +202,75 @@ class Diagnostic(_Model):
     """Where the problem is, when it has a place."""
 
 
+class Speaker(_Model):
+    """Who gives the speech, as the title, a byline or the opening names them."""
+
+    span: Span
+    """Where the speaker is named (the post and the name, and what lies between)."""
+    name: str | None = None
+    """The name as written (陈某某, XXX, ***), without 同志; null when only a post is given."""
+    post: str | None = None
+    """The post as written (党委书记, 县委副书记, 市总工会主席); null when only a name is given."""
+
+
+class SpeechDate(_Model):
+    """The date of the speech, as the byline or the title gives it."""
+
+    span: Span
+    """Where the date is written (brackets outside)."""
+    text: str
+    """The date as written (2023年3月15日, 二〇二四年五月一日, 2019.05.14, 二〇〇九年三月 日)."""
+    iso: str | None = None
+    """Its ISO 8601 form as far as it is known (2024, 2024-05, 2024-05-01); null when the
+    year is a placeholder (20**年)."""
+
+
+class Ordinal(_Model):
+    """The number of a meeting in its series (第五次, 十四届二次)."""
+
+    text: str
+    """The ordinal as written (第五次, 十四届二次, 第X次, 首届)."""
+    numbers: list[int] = Field(default_factory=list)
+    """Its numbers in order (第五次 -> [5], 十四届二次 -> [14, 2]); [] for a placeholder."""
+
+
+class Event(_Model):
+    """The meeting the speech is given at."""
+
+    span: Span
+    """Where the meeting is named (in the title, else in the occasion sentence)."""
+    name: str
+    """The meeting as named (XX区工会第五次代表大会), without the 在…上的讲话 around it."""
+    kind: EventKind = "other"
+    """What kind of meeting: congress (代表大会, 职代会), work_meeting (工作会议, 推进会),
+    commendation (表彰大会), ceremony (典礼, 仪式, 开幕式), festival (a holiday's rally or
+    party: 五一, 三八, 团拜会), training (培训班), forum (论坛, 座谈会, 研讨会), other."""
+    ordinal: Ordinal | None = None
+    """The meeting's number in its series, or null."""
+
+
+class OnBehalfOf(_Model):
+    """The bodies the speaker speaks for (我代表县委、县政府，…)."""
+
+    span: Span
+    """Where the bodies are named, after 代表."""
+    bodies: list[str] = Field(default_factory=list)
+    """Each body as written, in order (我代表县委、县政府 -> ["县委", "县政府"])."""
+
+
+class Meta(_Model):
+    """Who spoke, when, at what, for whom (new in 1.1); each part null when not found."""
+
+    speaker: Speaker | None = None
+    """The speaker's post and name, or null."""
+    date: SpeechDate | None = None
+    """The date of the speech, or null."""
+    event: Event | None = None
+    """The meeting, or null."""
+    on_behalf_of: OnBehalfOf | None = None
+    """The bodies the speaker speaks for, or null."""
+
+
 class Speech(_Model):
     """A parsed speech. Sections appear in this order and never overlap; every non-whitespace
     input character lies in the title, the salutation, a section paragraph or a noise item."""
@@ -199,13 +280,17 @@ class Speech(_Model):
         json_schema_extra={"$comment": "Generated from speechparse.models; do not edit."},
     )
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
-    """The version of this contract; a breaking change bumps the major number."""
+    schema_version: SchemaVersion = SCHEMA_VERSION
+    """The version of this contract; a breaking change bumps the major number. speechparse
+    writes "1.1"; a "1.0" document (which has no ``meta``) is read as well."""
     length: NonNegativeInt
     """len(input) in code points."""
     encoding: str | None = None
     """The encoding the input bytes were decoded from (parse_bytes, parse_file, the command
     line), e.g. "utf-8", "gb18030", "utf-16"; null when parse() was given text."""
+    meta: Meta = Field(default_factory=Meta)
+    """Who spoke, when, at what and for whom, read from the title, the byline and the
+    opening (new in 1.1; empty in a 1.0 document)."""
     title: Block | None = None
     """The title line (在XX市职工代表大会上的讲话), or null."""
     salutation: Salutation | None = None

@@ -1,0 +1,308 @@
+"""Who spoke, when, at what and for whom: a speech's metadata, read from a parsed Speech.
+
+The genre says these things in a few fixed places: the title (党委书记在XX区工会第五次代表
+大会上的讲话), the byline lines around it (——XXX同志, （2023年3月15日）, 作者：…), and the
+opening (我代表县委、县政府，…; the occasion sentence naming the meeting). This stage reads
+only those places, so every span it gives lies inside the title, a byline (a noise item the
+frame set aside) or the opening. Patterns run on the normalised form of each place (same
+length, so offsets are the input's); every string is sliced from the input as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import cast
+
+from . import cues
+from .dates import DateMatch, find_dates, find_ordinal
+from .models import (
+    Block,
+    Event,
+    EventKind,
+    Meta,
+    Noise,
+    OnBehalfOf,
+    Ordinal,
+    Span,
+    Speaker,
+    Speech,
+    SpeechDate,
+)
+from .normalize import normalize
+
+#: A line that holds a date and nothing else but brackets and spaces.
+_BRACKETS = re.compile(r"^[\s()\[\]【】]*$")
+
+
+def read_meta(text: str, speech: Speech) -> Meta:
+    """The metadata of ``speech``, parsed from ``text``; parts not found are null."""
+    noise = speech.noise
+    bylines = list(_byline_lines(text, speech))
+    title_lines = list(_lines(text, noise, speech.title)) if speech.title else []
+    opening = speech.opening
+    opening_lines = list(_lines(text, noise, *opening.paragraphs)) if opening else []
+    speaker = (
+        _title_speaker(text, title_lines)
+        or _byline_speaker(text, bylines)
+        or _opening_speaker(text, opening_lines)
+    )
+    event = _title_event(text, title_lines)
+    if event is None and opening and opening.occasion:
+        event = _occasion_event(text, list(_lines(text, noise, opening.occasion)))
+    return Meta(
+        speaker=speaker,
+        date=_date(text, bylines) or _title_date(text, title_lines),
+        event=event,
+        on_behalf_of=_on_behalf(text, opening_lines),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of a place, normalised, with inline noise cut out: ``text``, and for each of
+    its characters the offset in the input (``pos``, one past the end last)."""
+
+    text: str
+    pos: list[int]
+
+    def span(self, a: int, b: int) -> Span:
+        """The input's span of the line's [a, b)."""
+        return Span(start=self.pos[a], end=self.pos[b - 1] + 1 if b > a else self.pos[a])
+
+    def source(self, source: str, a: int, b: int) -> str:
+        """The input's text of the line's [a, b), as written (inline noise cut out)."""
+        return "".join(source[self.pos[i]] for i in range(a, b))
+
+
+def _lines(text: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
+    """The lines of each block, normalised, inline noise left out."""
+    for block in blocks:
+        start, end = block.span.start, block.span.end
+        inside = [
+            n for n in noise if start <= n.span.start and n.span.end <= end and n.span != block.span
+        ]
+        keep = [
+            i for i in range(start, end) if not any(n.span.start <= i < n.span.end for n in inside)
+        ]
+        norm = normalize("".join(text[i] for i in keep))
+        first = 0
+        for k, ch in enumerate([*norm, "\n"]):
+            if ch == "\n":
+                yield Line(norm[first:k], [*keep[first:k], keep[k - 1] + 1 if k else start])
+                first = k + 1
+
+
+def _byline_lines(text: str, speech: Speech) -> Iterator[Line]:
+    """The lines of the meta lines the frame set aside before the speech's body (and a date
+    line after it): where bylines and dates stand."""
+    sections = (speech.opening, speech.review, speech.demands, speech.hopes, speech.closing)
+    present = [s for s in sections if s is not None]
+    body_start = present[0].span.start if present else speech.length
+    body_end = present[-1].span.end if present else speech.length
+    for n in speech.noise:
+        if n.kind != "other":
+            continue
+        if n.span.end <= body_start:
+            yield from _lines(text, [], n)
+        elif n.span.start >= body_end:
+            yield from (ln for ln in _lines(text, [], n) if _date_only(ln.text))
+
+
+def _date_only(line: str) -> DateMatch | None:
+    """The date a line holds when it holds nothing else: （2023年3月15日）."""
+    found = find_dates(line)
+    if len(found) == 1 and _BRACKETS.match(line[: found[0].start] + line[found[0].end :]):
+        return found[0]
+    return None
+
+
+def _speaker(text: str, line: Line, a: int, b: int, *, bare_name: bool) -> Speaker | None:
+    """A speaker from the words naming them (the line's [a, b)): a post, a name, or both. A
+    name without a post counts with 同志 or as a placeholder, or in a byline
+    (``bare_name``), where nothing else stands."""
+    while a < b and line.text[a].isspace():
+        a += 1
+    while b > a and line.text[b - 1].isspace():
+        b -= 1
+    m = cues.SPEAKER.fullmatch(line.text, a, b)
+    if m is None or not (m.group("post") or m.group("name")):
+        return None
+    post, name = m.group("post"), m.group("name")
+    if name and not post:
+        placeholder = not re.match(r"[\u4e00-\u9fff]", name) or name == "某某"
+        if not (bare_name or placeholder or m.group().endswith("同志")):
+            return None
+    if name and cues.NOT_A_NAME.match(name):
+        return None
+    first = m.start("post") if post else m.start("name")
+    last = m.end("name") if name else m.end("post")
+    return Speaker(
+        span=line.span(first, last),
+        name=line.source(text, *m.span("name")) if name else None,
+        post=line.source(text, *m.span("post")) if post else None,
+    )
+
+
+def _title_speaker(text: str, lines: list[Line]) -> Speaker | None:
+    """党委书记在…上的讲话 / …开学典礼校长致辞: the speaker before 在, or before the title word."""
+    for line in lines:
+        skip = _tag_end(line.text)
+        m = cues.TITLE_EVENT.match(line.text, skip)
+        m = m or cues.TITLE_EVENT_FIRST.match(line.text, skip)
+        for group in ("lead", "who"):
+            if m and group in m.groupdict() and (m.group(group) or "").strip():
+                found = _speaker(text, line, *m.span(group), bare_name=False)
+                if found:
+                    return found
+    return None
+
+
+def _tag_end(line: str) -> int:
+    tag = cues.TITLE_TAG.match(line)
+    return tag.end() if tag else 0
+
+
+def _byline_speaker(text: str, lines: list[Line]) -> Speaker | None:
+    """——XXX同志, 作者：…, 主讲人：…, 公司党委书记  XXX, or a name beside a date line."""
+    dated = any(_date_only(line.text) for line in lines)
+    for line in lines:
+        rest = line.text
+        for d in find_dates(rest):  # a date after a byline: ——XXX同志（2023年3月15日）
+            rest = rest[: d.start] + " " * (d.end - d.start) + rest[d.end :]
+        rest = re.sub(r"[()]", " ", rest)
+        lead = len(rest) - len(rest.lstrip())
+        for pattern, bare in (
+            (cues.BYLINE_WHO, True),
+            (cues.POST_AND_NAME, False),
+            (cues.NAME_ALONE, dated),
+        ):
+            m = pattern.match(rest.strip())
+            if m is None:
+                continue
+            a, b = m.span("who")
+            found = _speaker(text, line, lead + a, lead + b, bare_name=bare)
+            if found:
+                return found
+    return None
+
+
+def _opening_speaker(text: str, lines: list[Line]) -> Speaker | None:
+    """作为新当选的工会主席，我…: the post the speaker names in the opening."""
+    for line in lines:
+        m = cues.SPEAKER_AS.search(line.text)
+        if m:
+            return Speaker(
+                span=line.span(*m.span("who")), name=None, post=line.source(text, *m.span("who"))
+            )
+    return None
+
+
+def _event(text: str, line: Line, a: int, b: int) -> Event | None:
+    """The event the line's [a, b) names; None for a bare 会议 or 大会."""
+    name = line.text[a:b]
+    if cues.GENERIC_EVENT.match(name):
+        return None
+    kind = cast(EventKind, next((k for k, p in cues.EVENT_KINDS if p.search(name)), "other"))
+    found = find_ordinal(name)
+    ordinal = (
+        Ordinal(text=line.source(text, a + found.start, a + found.end), numbers=found.numbers)
+        if found
+        else None
+    )
+    return Event(span=line.span(a, b), name=line.source(text, a, b), kind=kind, ordinal=ordinal)
+
+
+def _title_event(text: str, lines: list[Line]) -> Event | None:
+    """在<event>上的讲话, 参加<event>讲话, or <event>开幕词."""
+    for line in lines:
+        skip = _tag_end(line.text)
+        m = cues.TITLE_EVENT.match(line.text, skip)
+        group = "event" if m and m.group("event") else "event2"
+        if m is None:
+            m, group = cues.TITLE_EVENT_FIRST.match(line.text, skip), "event"
+        if m is not None:
+            found = _event(text, line, *m.span(group))
+            if found:
+                return found
+    return None
+
+
+def _occasion_event(text: str, lines: list[Line]) -> Event | None:
+    """<event>今天隆重召开 / 召开了<event>: the meeting the occasion sentence names."""
+    for line in lines:
+        for m in cues.OCCASION_EVENT.finditer(line.text):
+            group = "event" if m.group("event") else "event2"
+            a, b = m.span(group)
+            lead = cues.EVENT_LEAD.match(line.text, a)
+            a = lead.end() if lead and lead.end() < b - 1 else a
+            found = _event(text, line, a, b)
+            if found:
+                return found
+    return None
+
+
+def _to_date(text: str, line: Line, found: DateMatch) -> SpeechDate:
+    return SpeechDate(
+        span=line.span(found.start, found.end),
+        text=line.source(text, found.start, found.end),
+        iso=found.iso,
+    )
+
+
+def _date(text: str, lines: list[Line]) -> SpeechDate | None:
+    """The first date a byline line gives: a line of a date alone, or a byline's date."""
+    for line in lines:
+        found = _date_only(line.text)
+        if found is None:
+            dates = find_dates(line.text)
+            rest = re.sub(r"[(\s]+$", "", line.text[: dates[0].start]) if dates else ""
+            if rest and cues.BYLINE_WHO.match(rest.strip()):
+                found = dates[0]
+        if found is not None:
+            return _to_date(text, line, found)
+    return None
+
+
+def _title_date(text: str, lines: list[Line]) -> SpeechDate | None:
+    """A date with a month in the title (…讲话（2023年3月15日）)."""
+    for line in lines:
+        dates = find_dates(line.text)
+        if dates:
+            return _to_date(text, line, dates[0])
+    return None
+
+
+def _on_behalf(text: str, lines: list[Line]) -> OnBehalfOf | None:
+    """我代表县委、县政府，… -> ["县委", "县政府"]; the first such clause of the opening."""
+    for line in lines:
+        m = cues.ON_BEHALF.search(line.text)
+        if m is None:
+            continue
+        a, b = m.span("bodies")
+        pieces: list[tuple[int, int]] = []
+        start = a
+        for sep in [*cues.BODY_SPLIT.finditer(line.text, a, b), None]:
+            end = sep.start() if sep else b
+            lo, hi = _trim(line.text, start, end)
+            if hi > lo:
+                pieces.append((lo, hi))
+            if sep:
+                start = sep.end()
+        if not pieces:
+            continue
+        return OnBehalfOf(
+            span=line.span(pieces[0][0], pieces[-1][1]),
+            bodies=[line.source(text, lo, hi) for lo, hi in pieces],
+        )
+    return None
+
+
+def _trim(line: str, start: int, end: int) -> tuple[int, int]:
+    """A body's bounds without spaces and a repeated 代表 (…党委政府、代表…总工会)."""
+    while start < end and (line[start] == " " or line.startswith("代表", start)):
+        start += 1 if line[start] == " " else 2
+    while end > start and line[end - 1] == " ":
+        end -= 1
+    return start, end
