@@ -382,9 +382,11 @@ def test_the_tables(tmp_path):
         "salutation": "各位代表、同志们：", "addressees": ["各位代表", "同志们"],
         "declared_count": 3, "demands": 2, "has_hopes": False, "has_closing": True,
         "diagnostics": [d.code for d in speech.diagnostics], "encoding": None,
-        "length": len(text),
+        "length": len(text), "speaker_name": None, "speaker_post": None, "date_iso": None,
+        "event_name": "全市职工代表大会", "event_kind": "congress",
     }  # fmt: skip
     assert speeches[1]["ok"] is False and speeches[1]["error"].startswith("InvalidRecord: ")
+    assert speeches[1]["speaker_name"] is None and speeches[1]["event_kind"] is None
     demands = pq.read_table(tables / "demands.parquet").to_pylist()
     assert [(d["level"], d["position"], d["marker"], d["headline"]) for d in demands] == [
         (1, "1", "一、", "提高站位"),
@@ -444,4 +446,27 @@ def test_a_worker_that_dies_leaves_an_error_record_and_is_replaced(monkeypatch):
     assert line["error"] == {
         "type": "WorkerCrash",
         "message": "the process parsing it died (exit code 3)",
+    }
+
+
+def test_the_speeches_table_carries_the_metadata(tmp_path):
+    source = tmp_path / "in.jsonl"
+    text = (
+        "县委副书记在全县工会第三次代表大会上的讲话\n（二〇二四年五月一日）\n同志们：\n"
+        "今天，大会隆重召开。我代表县委，向大会表示祝贺！\n"
+    )
+    source.write_bytes(orjson.dumps({"id": "m1", "text": text}) + b"\n")
+    tables = tmp_path / "tables"
+    assert batch(
+        str(source), "-o", str(tmp_path / "o.jsonl"), "--tables", str(tables)
+    ).returncode in (0, 1)
+    row = pq.read_table(tables / "speeches.parquet").to_pylist()[0]
+    assert {
+        k: row[k] for k in ("speaker_name", "speaker_post", "date_iso", "event_name", "event_kind")
+    } == {
+        "speaker_name": None,
+        "speaker_post": "县委副书记",
+        "date_iso": "2024-05-01",
+        "event_name": "全县工会第三次代表大会",
+        "event_kind": "congress",
     }

@@ -297,3 +297,15 @@ def test_metadata_spans_lie_in_their_places_on_every_sample(path):
     ):
         if node is not None:
             assert any(p.start <= node.span.start <= node.span.end <= p.end for p in places)
+
+
+def test_the_service_returns_the_metadata():
+    from fastapi.testclient import TestClient
+
+    from speechparse import serve
+
+    text, expected = CASES["a post in the title, bodies in the opening"]
+    client = TestClient(serve.create_app(max_bytes=10_000))
+    response = client.post("/api/parse", json={"text": text})
+    assert response.status_code == 200
+    assert response.json()["meta"] == expected

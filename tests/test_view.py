@@ -257,3 +257,18 @@ def test_a_missing_extra_is_named():
         "speechparse: this command needs the 'view' extra (jinja2 is not installed): "
         "pip install 'speechparse[view]'\n"
     )
+
+
+def test_the_header_line_gives_speaker_date_and_event():
+    text = (
+        "市总工会主席在全市工会第五次代表大会上的讲话\n（2023年3月15日）\n"
+        + SPEECH.split("\n", 1)[1]
+    )
+    page = dom(to_html(speechparse.parse(text), text))
+    assert page.find(id="meta").text == "市总工会主席 · 2023-03-15 · 全市工会第五次代表大会"
+
+
+def test_no_header_line_without_metadata():
+    text = "同志们：\n要加强学习。\n"
+    page = dom(to_html(speechparse.parse(text), text))
+    assert [e for e in page.walk() if e.attrs.get("id") == "meta"] == []

@@ -3,7 +3,8 @@ per speech, per demand or point, per greeting and per piece of noise, joined by 
 
 - ``speeches.parquet``: id, ok, error, title, salutation, addressees, declared_count,
   demands (how many top-level items were found), has_hopes, has_closing, diagnostics
-  (their codes), encoding, length.
+  (their codes), encoding, length, and the metadata (schema 1.1): speaker_name,
+  speaker_post, date_iso, event_name, event_kind.
 - ``demands.parquet``: id, level (1 a demand, 2 a point in it, 3 a sub-point), position
   ("2.1": the first point of the second demand), index, marker, style, headline, start, end
   (the item's span in the input).
@@ -26,7 +27,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("id", _STR), ("ok", _BOOL), ("error", _STR), ("title", _STR), ("salutation", _STR),
         ("addressees", pa.list_(_STR)), ("declared_count", _INT), ("demands", _INT),
         ("has_hopes", _BOOL), ("has_closing", _BOOL), ("diagnostics", pa.list_(_STR)),
-        ("encoding", _STR), ("length", _INT),
+        ("encoding", _STR), ("length", _INT), ("speaker_name", _STR), ("speaker_post", _STR),
+        ("date_iso", _STR), ("event_name", _STR), ("event_kind", _STR),
     ]),
     "demands": pa.schema([
         ("id", _STR), ("level", _INT), ("position", _STR), ("index", _INT), ("marker", _STR),
@@ -40,6 +42,19 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("id", _STR), ("kind", _STR), ("text", _STR), ("start", _INT), ("end", _INT),
     ]),
 }  # fmt: skip
+
+
+def _meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """The metadata's columns (null where a part was not found, or in a 1.0 document)."""
+    speaker = meta.get("speaker") or {}
+    event = meta.get("event") or {}
+    return {
+        "speaker_name": speaker.get("name"),
+        "speaker_post": speaker.get("post"),
+        "date_iso": (meta.get("date") or {}).get("iso"),
+        "event_name": event.get("name"),
+        "event_kind": event.get("kind"),
+    }
 
 
 def table_rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -66,6 +81,7 @@ def table_rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "diagnostics": [d["code"] for d in speech.get("diagnostics") or []],
         "encoding": speech.get("encoding"),
         "length": speech.get("length"),
+        **_meta(speech.get("meta") or {}),
     }
     opening = speech.get("opening") or {}
     return {

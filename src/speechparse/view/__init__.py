@@ -31,6 +31,8 @@ class View:
     diagnostics: list[tuple[Diagnostic, str]]
     legend: list[tuple[str, str]]
     speech: Speech
+    header: list[str]
+    """The metadata's header line, part by part: speaker, date, event (those found)."""
 
 
 def build_view(speech: Speech, text: str) -> View:
@@ -45,7 +47,21 @@ def build_view(speech: Speech, text: str) -> View:
     used = {m.kind for m in marks}
     legend = [(kind, name) for kind, name in KINDS.items() if kind in used]
     diagnostics = list(zip(speech.diagnostics, ids, strict=True))
-    return View(nest(marks, text), outline, diagnostics, legend, speech)
+    return View(nest(marks, text), outline, diagnostics, legend, speech, header(speech))
+
+
+def header(speech: Speech) -> list[str]:
+    """speaker · date · event, as the reader of a page wants them first: the speaker's
+    post and name, the date in ISO form where known (else as written), the meeting."""
+    meta = speech.meta
+    parts = []
+    if meta.speaker:
+        parts.append(" ".join(p for p in (meta.speaker.post, meta.speaker.name) if p))
+    if meta.date:
+        parts.append(meta.date.iso or meta.date.text)
+    if meta.event:
+        parts.append(meta.event.name)
+    return parts
 
 
 @cache
@@ -78,4 +94,4 @@ def to_html(speech: Speech, text: str, *, title: str | None = None) -> str:
     return environment().get_template("view.html.j2").render(view=view, heading=heading)
 
 
-__all__ = ["View", "build_view", "environment", "to_html"]
+__all__ = ["View", "build_view", "environment", "header", "to_html"]
