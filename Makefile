@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
-.PHONY: demo test lint schema samples bench bench-batch score example train cv clean
+.PHONY: demo test lint schema samples bench bench-batch score example train cv check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ example: $(STAMP)
 	npm ci --prefix examples/node --no-audit --no-fund --silent
 	$(BIN)/speechparse parse samples/02-congress-dun-shi.txt > .venv/example-speech.json
 	node examples/node/validate.mjs schema/speech.schema.json .venv/example-speech.json
+
+## check: speechparse check on a draft with known problems (exit 1) and on a clean one (exit 0)
+check: $(STAMP)
+	$(BIN)/speechparse check samples/31-check-clean.txt
+	$(BIN)/speechparse check samples/30-check-problems.txt; test $$? -eq 1
 
 ## train: rebuild the frame labeller's model from the gold corpus (deterministic)
 train: $(STAMP)

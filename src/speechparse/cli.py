@@ -1,8 +1,8 @@
 """The ``speechparse`` command: parse a file (or stdin) to JSON, print the schema, draw a
-speech's parts as an HTML page, or serve the parser over HTTP.
+speech's parts as an HTML page, list a draft's problems, or serve the parser over HTTP.
 
-Exit codes: 0 success, 1 a strict-mode parse error, 2 a usage or I/O error (and a missing
-extra). Errors are one line on stderr, never a traceback.
+Exit codes: 0 success, 1 a strict-mode parse error (for check: a problem found), 2 a usage
+or I/O error (and a missing extra). Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -44,6 +44,11 @@ def _build() -> argparse.ArgumentParser:
     v.add_argument("-o", "--output", help="the HTML file to write (default: standard output)")
     b = sub.add_parser("batch", help="parse a corpus on every core into JSONL or Parquet")
     batch.add_arguments(b)
+    c = sub.add_parser("check", help="list a draft's problems as a linter does")
+    c.add_argument("files", nargs="+", metavar="FILE", help="text files (or - for stdin)")
+    c.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output (default: text)"
+    )
     w = sub.add_parser("serve", help="serve a paste-a-draft page and a JSON API over HTTP")
     w.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     w.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
@@ -92,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "view":
         return _view(args.file, args.output)
+    if args.command == "check":
+        return _check(args.files, args.format)
     decoded = _decoded(args.file)
     if decoded is None:
         return 2
@@ -115,6 +122,28 @@ def _decoded(name: str) -> tuple[str, str] | None:
     except DecodeError as exc:
         print(f"speechparse: cannot read {name}: {exc.message}", file=sys.stderr)
     return None
+
+
+def _check(names: list[str], form: str) -> int:
+    """FILE:LINE:COL: severity[code] message per problem (or one JSON list); exit 0 when
+    clean, 1 with a warning or an error, 2 when a file cannot be read."""
+    from .check import check, format_line
+
+    worst, problems = 0, []
+    for name in names:
+        decoded = _decoded(name)
+        if decoded is None:
+            worst = 2
+            continue
+        for p in check(decoded[0]):
+            if p.severity != "info" and worst == 0:
+                worst = 1
+            problems.append(p.as_json(name))
+            if form == "text":
+                print(format_line(name, p))
+    if form == "json":
+        sys.stdout.buffer.write(orjson.dumps(problems) + b"\n")
+    return worst
 
 
 def _view(name: str, output: str | None) -> int:

@@ -604,3 +604,13 @@ ON_BEHALF = re.compile(
 )
 #: Where one body the speaker speaks for ends and the next begins.
 BODY_SPLIT = re.compile(r"、(?:代表)?|和|及|与|并代表")
+
+# --- checking a draft (check.py) --------------------------------------------------------
+#: What a template leaves for the writer to fill in: XX, **, ××, ○○, a single X inside
+#: Chinese (X镇, 第X次), 【此处填写…】, （名称替换）.
+PLACEHOLDER = re.compile(
+    r"[Xx×*○]{2,}|(?<=[\u4e00-\u9fff])[X×](?=[\u4e00-\u9fff])|(?<=第)[X×*](?=[次届])"
+    r"|【此处[^】]{0,20}】|\[此处[^\]]{0,20}\]|名称替换"
+)
+#: The pairs a draft must balance on each line (normalised text: （） are ()).
+PAIRS = {"《": "》", "“": "”", "(": ")", "【": "】"}

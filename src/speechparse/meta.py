@@ -96,11 +96,17 @@ def _lines(text: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
 
 def _byline_lines(text: str, speech: Speech) -> Iterator[Line]:
     """The lines of the meta lines the frame set aside before the speech's body (and a date
-    line after it): where bylines and dates stand."""
+    line after it), and the opening's lines before its first sentence: where bylines and
+    dates stand."""
     sections = (speech.opening, speech.review, speech.demands, speech.hopes, speech.closing)
     present = [s for s in sections if s is not None]
     body_start = present[0].span.start if present else speech.length
     body_end = present[-1].span.end if present else speech.length
+    if speech.opening:  # a draft's byline the frame did not set aside: before a sentence
+        for p in speech.opening.paragraphs:
+            if re.search(r"[。!?]", normalize(p.text)):
+                break
+            yield from _lines(text, [], p)
     for n in speech.noise:
         if n.kind != "other":
             continue
@@ -134,7 +140,7 @@ def _speaker(text: str, line: Line, a: int, b: int, *, bare_name: bool) -> Speak
         placeholder = not re.match(r"[\u4e00-\u9fff]", name) or name == "某某"
         if not (bare_name or placeholder or m.group().endswith("同志")):
             return None
-    if name and cues.NOT_A_NAME.match(name):
+    if name and (cues.NOT_A_NAME.match(name) or cues.ADDRESSEE_STRONG.search(name)):
         return None
     first = m.start("post") if post else m.start("name")
     last = m.end("name") if name else m.end("post")
