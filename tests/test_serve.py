@@ -208,10 +208,18 @@ def test_the_page_shows_a_pasted_draft_with_its_parts_and_plain_diagnostics(clie
     headlines = [e.text for e in page.find(id="outline").by_class("o-headline")]
     assert headlines == ["学习", "工作", "<b>作风</b>"]
     plain = [li.text for li in page.find(id="plain").by_tag("li")]
-    assert plain == [
-        "the numbering jumps from 二 to 四: 三 is missing",
+    assert plain == [  # what `speechparse check` lists, in document order
+        "the item has a heading and nothing under it",
+        "the item has a heading and nothing under it",
+        "the numbering jumps from 2 to 4: 3 missing",
         "the text stops mid-sentence and has no closing; it may be truncated",
+        "the item has a heading and nothing under it",
     ]
+    # each problem with a place links to its mark in the text
+    links = [a.attrs["href"] for a in page.find(id="diagnostics").by_tag("a")]
+    assert len(links) == 5
+    gap = page.find(id=links[2][1:])
+    assert gap.text == "四、" and "m-diagnostic" in gap.classes
 
 
 def test_the_page_reads_an_uploaded_file_in_its_encoding(client):

@@ -289,7 +289,7 @@ def _handlers(app: FastAPI) -> None:
 def _page(
     *, text: str = "", speech: Speech | None = None, error: str = "", status: int = 200
 ) -> HTMLResponse:
-    view = build_view(speech, text) if speech is not None else None
+    view = build_view(speech, text, checks=True) if speech is not None else None
     html = environment().get_template("page.html.j2").render(text=text, view=view, error=error)
     return HTMLResponse(html, status_code=status)
 

@@ -17,7 +17,7 @@ from functools import cache
 import jinja2
 import markupsafe
 
-from ..models import Diagnostic, Speech
+from ..models import Diagnostic, Span, Speech
 from .marks import KINDS, Entry, Mark, collect, nest
 
 
@@ -35,19 +35,38 @@ class View:
     """The metadata's header line, part by part: speaker, date, event (those found)."""
 
 
-def build_view(speech: Speech, text: str) -> View:
+def build_view(speech: Speech, text: str, *, checks: bool = False) -> View:
     """The view of ``speech`` over ``text``, the exact string it was parsed from (offsets
-    into anything else would mark the wrong characters, so a mismatch is an error)."""
+    into anything else would mark the wrong characters, so a mismatch is an error). With
+    ``checks`` the list is what ``speechparse check`` finds (the draft page's), each problem
+    marked and linked like a diagnostic."""
     if speech.length != len(text):
         raise ValueError(
             f"the text has {len(text)} characters but the speech was parsed from "
             f"{speech.length}: pass the exact text given to parse()"
         )
+    if checks:
+        speech = speech.model_copy(update={"diagnostics": _problems(speech, text)})
     marks, outline, ids = collect(speech, text)
     used = {m.kind for m in marks}
     legend = [(kind, name) for kind, name in KINDS.items() if kind in used]
     diagnostics = list(zip(speech.diagnostics, ids, strict=True))
     return View(nest(marks, text), outline, diagnostics, legend, speech, header(speech))
+
+
+def _problems(speech: Speech, text: str) -> list[Diagnostic]:
+    """``speechparse check``'s problems as diagnostics, so the page marks and links them."""
+    from ..check import check_speech
+
+    return [
+        Diagnostic(
+            severity=p.severity,
+            code=p.code,
+            message=p.message,
+            span=Span(start=p.start, end=p.end) if p.end > p.start else None,
+        )
+        for p in check_speech(speech, text)
+    ]
 
 
 def header(speech: Speech) -> list[str]:
