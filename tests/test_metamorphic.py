@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import speechparse
-from helpers import CORPUS, SAMPLES, WEB, check_invariants, read
+from helpers import CORPUS, SPEECH_SAMPLES, WEB, check_invariants, read
 from speechparse.normalize import normalize
 
-TEXTS = {p.name: read(p) for p in SAMPLES + CORPUS + WEB}
+TEXTS = {p.name: read(p) for p in SPEECH_SAMPLES + CORPUS + WEB}
 SPEECHES = sorted(TEXTS)
 #: Real pages that carry site text of their own before the speech.
 PAGES = {p.name for p in WEB}

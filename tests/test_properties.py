@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import speechparse
-from helpers import CORPUS, SAMPLES, WEB, check_invariants, read
+from helpers import CORPUS, SPEECH_SAMPLES, WEB, check_invariants, read
 
 #: Pieces of the genre, of site noise, and of nothing in particular, both punctuation widths.
 FRAGMENTS = [
@@ -41,7 +41,7 @@ def test_any_unicode_text(text):
     check_invariants(text, speechparse.parse(text))
 
 
-REAL = [read(p) for p in SAMPLES + CORPUS + WEB]
+REAL = [read(p) for p in SPEECH_SAMPLES + CORPUS + WEB]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -80,12 +80,17 @@ def _lines(text: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
     """The lines of each block, normalised, inline noise left out."""
     for block in blocks:
         start, end = block.span.start, block.span.end
-        inside = [
-            n for n in noise if start <= n.span.start and n.span.end <= end and n.span != block.span
-        ]
-        keep = [
-            i for i in range(start, end) if not any(n.span.start <= i < n.span.end for n in inside)
-        ]
+        inside = sorted(
+            (n.span.start, n.span.end)
+            for n in noise
+            if start <= n.span.start and n.span.end <= end and n.span != block.span
+        )
+        keep: list[int] = []
+        pos = start
+        for a, b in inside:  # the block's offsets, inline noise left out
+            keep.extend(range(pos, max(pos, a)))
+            pos = max(pos, b)
+        keep.extend(range(pos, end))
         norm = normalize("".join(text[i] for i in keep))
         first = 0
         for k, ch in enumerate([*norm, "\n"]):
