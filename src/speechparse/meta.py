@@ -32,6 +32,16 @@ from .models import (
 )
 from .normalize import normalize
 
+#: How many paragraphs of the opening, and meta lines around the title, are read: bylines
+#: and 我代表… stand at the start, and a page of thousands of lines costs no more.
+_FIRST = 6
+#: How many paragraphs of the opening are read for 我代表… (it may follow the occasion and
+#: a long first paragraph or two).
+_OPENING = 12
+#: The longest line read as a byline or date line.
+_BYLINE_MAX = 80
+#: The longest block of meta lines read for one (a byline block is a few short lines).
+_BLOCK_MAX = 2000
 #: A line that holds a date and nothing else but brackets and spaces.
 _BRACKETS = re.compile(r"^[\s()\[\]【】]*$")
 
@@ -42,7 +52,8 @@ def read_meta(text: str, speech: Speech) -> Meta:
     bylines = list(_byline_lines(text, speech))
     title_lines = list(_lines(text, noise, speech.title)) if speech.title else []
     opening = speech.opening
-    opening_lines = list(_lines(text, noise, *opening.paragraphs)) if opening else []
+    # 我代表… and 作为…，我 stand in the opening's first paragraphs
+    opening_lines = list(_lines(text, noise, *opening.paragraphs[:_OPENING])) if opening else []
     speaker = (
         _title_speaker(text, title_lines)
         or _byline_speaker(text, bylines)
@@ -108,17 +119,20 @@ def _byline_lines(text: str, speech: Speech) -> Iterator[Line]:
     body_start = present[0].span.start if present else speech.length
     body_end = present[-1].span.end if present else speech.length
     if speech.opening:  # a draft's byline the frame did not set aside: before a sentence
-        for p in speech.opening.paragraphs:
-            if re.search(r"[。!?]", normalize(p.text)):
+        for p in speech.opening.paragraphs[:_FIRST]:
+            if len(p.text) > _BYLINE_MAX or re.search(r"[。!?]", normalize(p.text)):
                 break
             yield from _lines(text, [], p)
-    for n in speech.noise:
-        if n.kind != "other":
-            continue
-        if n.span.end <= body_start:
-            yield from _lines(text, [], n)
-        elif n.span.start >= body_end:
-            yield from (ln for ln in _lines(text, [], n) if _date_only(ln.text))
+    meta = [n for n in speech.noise if n.kind == "other"]
+    meta = [n for n in meta if n.span.end - n.span.start <= _BLOCK_MAX]
+    head = [n for n in meta if n.span.end <= body_start][-_FIRST:]
+    tail = [n for n in meta if n.span.start >= body_end][:_FIRST]
+    for n in head:
+        yield from (ln for ln in _lines(text, [], n) if len(ln.text) <= _BYLINE_MAX)
+    for n in tail:
+        yield from (
+            ln for ln in _lines(text, [], n) if len(ln.text) <= _BYLINE_MAX and _date_only(ln.text)
+        )
 
 
 def _date_only(line: str) -> DateMatch | None:
