@@ -77,3 +77,28 @@ def test_adding_an_optional_field_is_not_breaking():
         s["properties"]["language"] = {"anyOf": [{"type": "string"}, {"type": "null"}]}
 
     assert changed(add) == []
+
+
+def test_a_constant_may_widen_to_an_enum_that_keeps_it():
+    def widen(s):
+        s["properties"]["schema_version"] = {"enum": ["1.0", "1.1"], "type": "string"}
+
+    def replace(s):
+        s["properties"]["schema_version"] = {"enum": ["1.1", "1.2"], "type": "string"}
+
+    assert changed(widen) == []
+    assert changed(replace) == ["$.schema_version: constant changed from '1.0' to None"]
+
+
+def test_1_1_adds_meta_and_nothing_else():
+    new = speechparse.json_schema()
+    assert sorted(set(new["properties"]) - set(BASE["properties"])) == ["meta"]
+    assert "meta" not in new.get("required", [])
+    assert sorted(set(new["$defs"]) - set(BASE["$defs"])) == [
+        "Event",
+        "Meta",
+        "OnBehalfOf",
+        "Ordinal",
+        "Speaker",
+        "SpeechDate",
+    ]
