@@ -38,6 +38,8 @@ _FIRST = 6
 #: How many paragraphs of the opening are read for 我代表… (it may follow the occasion and
 #: a long first paragraph or two).
 _OPENING = 12
+#: How much of one block is read.
+_READ_MAX = 2000
 #: The longest line read as a byline or date line.
 _BYLINE_MAX = 80
 #: The longest block of meta lines read for one (a byline block is a few short lines).
@@ -88,21 +90,24 @@ class Line:
 
 
 def _lines(text: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
-    """The lines of each block, normalised, inline noise left out."""
+    """The lines of each block's first ``_READ_MAX`` characters, normalised, inline noise
+    left out (what meta reads stands at a block's start; a page-long paragraph costs no
+    more than its start)."""
     for block in blocks:
-        start, end = block.span.start, block.span.end
+        start, end = block.span.start, min(block.span.end, block.span.start + _READ_MAX)
         inside = sorted(
             (n.span.start, n.span.end)
             for n in noise
             if start <= n.span.start and n.span.end <= end and n.span != block.span
         )
-        keep: list[int] = []
+        ranges: list[range] = []
         pos = start
-        for a, b in inside:  # the block's offsets, inline noise left out
-            keep.extend(range(pos, max(pos, a)))
+        for a, b in inside:
+            ranges.append(range(pos, max(pos, a)))
             pos = max(pos, b)
-        keep.extend(range(pos, end))
-        norm = normalize("".join(text[i] for i in keep))
+        ranges.append(range(pos, end))
+        keep = [i for r in ranges for i in r]
+        norm = normalize("".join(text[r.start : r.stop] for r in ranges))
         first = 0
         for k, ch in enumerate([*norm, "\n"]):
             if ch == "\n":
