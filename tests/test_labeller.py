@@ -9,7 +9,7 @@ import pytest
 
 from helpers import CORPUS_DIR
 from speechparse.api import clean_view, parse_labelled
-from speechparse.frame_labels import frame
+from speechparse.frame_labels import frame, from_labels
 from speechparse.labeller import label
 from speechparse.pieces import pieces
 from speechparse.segment import lines
@@ -132,3 +132,29 @@ def test_a_generated_page_labels_its_title_salutation_speech_and_site_text() -> 
     assert [text[a:b] for a, b, _ in spans] == [line.text for line in lines_]
     page = generate.labelled("p", text, spans)
     assert page.labels == ["site", "title", "byline", "salutation", "speech", "site"]
+
+
+def _title(text: str, labels: list[str]) -> str | None:
+    clean = clean_view(text)[0].text
+    found = pieces(clean, lines(clean))
+    assert len(found) == len(labels)
+    title = from_labels(clean, found, labels).title
+    return None if title is None else clean[title.start : title.end]
+
+
+def test_a_title_broken_over_two_lines_is_one_title() -> None:
+    text = "在全区庆祝五一劳动模范\n表彰大会上的讲话\n同志们:\n今天开会。\n"
+    labels = ["title", "title", "salutation", "speech"]
+    assert _title(text, labels) == "在全区庆祝五一劳动模范\n表彰大会上的讲话"
+    text = "全区工会第五次代表大会\n开  幕  词\n同志们:\n今天开会。\n"
+    assert _title(text, labels) == "全区工会第五次代表大会\n开  幕  词"
+
+
+def test_two_whole_titles_or_site_text_over_a_title_are_not_joined() -> None:
+    labels = ["title", "title", "salutation", "speech"]
+    # a title and its copy: the first is the title
+    text = "在全区工会代表大会上的讲话\n在全区工会代表大会上的讲话\n同志们:\n今天开会。\n"
+    assert _title(text, labels) == "在全区工会代表大会上的讲话"
+    # site text mislabelled as title does not join a whole title below it
+    text = "收藏本页 打印本页\n市总工会主席在全市工会代表大会上的讲话\n同志们:\n今天开会。\n"
+    assert _title(text, labels) == "市总工会主席在全市工会代表大会上的讲话"

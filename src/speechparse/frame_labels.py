@@ -19,16 +19,22 @@ from .noise import NoiseSpan
 from .pieces import Piece, pieces
 from .salutation import addressee_parts, salutation_at
 from .segment import Line
-from .shape import noise_kind
+from .shape import noise_kind, title_like
 
 #: A piece that is only an ellipsis or a cut mark: where a preview was cut.
 _TRUNCATION = re.compile(r"[\s…。.]+")
+#: The most characters the second line of a broken title has when it reads as a title alone.
+_TITLE_TAIL = 8
 
 
 def frame(clean: str, lines: list[Line], model: str | None = None) -> Frame:
     """Label the pieces of the page and build its frame from the labels."""
     found = pieces(clean, lines)
-    labels = label(clean, found, model)
+    return from_labels(clean, found, label(clean, found, model))
+
+
+def from_labels(clean: str, found: list[Piece], labels: list[str]) -> Frame:
+    """The frame that the labels of the pieces say."""
     result = Frame()
     first = next((k for k, lab in enumerate(labels) if lab in ("salutation", "speech")), None)
     if first is not None and labels[first] == "salutation":
@@ -40,25 +46,52 @@ def frame(clean: str, lines: list[Line], model: str | None = None) -> Frame:
     else:
         start = first if first is not None else len(found)
     last = max((k for k, lab in enumerate(labels) if lab == "speech"), default=-1)
-    titles = [k for k in range(start) if labels[k] == "title"]
-    best = -1
-    if titles:
-        best = max(titles, key=lambda k: (found[k].end - found[k].start, -k))
-        p = found[best]
-        result.title = Line(p.line, p.start, p.end)
+    runs = _title_runs(clean, found, labels[:start])
+    best: range = range(0)
+    if runs:
+        best = max(runs, key=lambda r: (found[r[-1]].end - found[r[0]].start, -r[0]))
+        result.title = Line(found[best[0]].line, found[best[0]].start, found[best[-1]].end)
     body: list[tuple[int, Piece]] = []
     for k, (piece, lab) in enumerate(zip(found, labels, strict=True)):
         if result.salutation is not None and first is not None and first <= k < start:
             continue
         if start <= k <= last and lab in ("speech", "salutation"):
             body.append((k, piece))
-        elif k != best:
+        elif k not in best:
             # a piece of site text cut off a line of site text is of the line's kind
             same = k and found[k - 1].line == piece.line and result.noise
             kind = result.noise[-1].kind if same else _kind(clean, piece, lab)
             result.noise.append(NoiseSpan(piece.start, piece.end, kind))
     result.body = _lines(body)
     return result
+
+
+def _title_runs(clean: str, found: list[Piece], labels: list[str]) -> list[range]:
+    """The title pieces, one run each; but a title broken over two lines (在XX区庆祝五一表彰 /
+    大会上的讲话, a meeting's name / 开幕词) is one run of two."""
+    runs: list[range] = []
+    for k, lab in enumerate(labels):
+        if lab != "title":
+            continue
+        if runs and runs[-1].stop == k and len(runs[-1]) == 1 and _broken(clean, found, k):
+            runs[-1] = range(k - 1, k + 1)
+        else:
+            runs.append(range(k, k + 1))
+    return runs
+
+
+def _broken(clean: str, found: list[Piece], k: int) -> bool:
+    """Pieces k-1 and k, on neighbouring lines, are the halves of one title: together they
+    read as a title, the first alone does not, and the second is no whole title of its own
+    (a title word alone, or the few characters 大会上的讲话 that end a broken title)."""
+    a, b = found[k - 1], found[k]
+    first, second = clean[a.start : a.end], clean[b.start : b.end]
+    return (
+        b.line == a.line + 1
+        and title_like(first + second)
+        and not title_like(first)
+        and (not title_like(second) or len(second) <= _TITLE_TAIL)
+    )
 
 
 def _salutation(clean: str, found: list[Piece], result: Frame) -> None:
