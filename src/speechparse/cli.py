@@ -58,6 +58,30 @@ def _build() -> argparse.ArgumentParser:
         default=2_000_000,
         help="the largest request body accepted (default: 2000000)",
     )
+    w.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes that parse (default: one per core; 0: in the server process)",
+    )
+    w.add_argument(
+        "--queue",
+        type=int,
+        default=64,
+        help="requests that may wait for a worker; past them 503 (default: 64)",
+    )
+    w.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        help="seconds a parse may take; past them 504 and the worker is replaced (default: 10)",
+    )
+    w.add_argument(
+        "--read-timeout",
+        type=float,
+        default=30.0,
+        help="seconds a client has to send its request body; past them 408 (default: 30)",
+    )
     return ap
 
 
@@ -93,7 +117,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .serve import run
         except ImportError as exc:
             return _extra("serve", exc)
-        run(host=args.host, port=args.port, max_bytes=args.max_bytes)
+        run(
+            host=args.host,
+            port=args.port,
+            max_bytes=args.max_bytes,
+            workers=args.workers,
+            queue=args.queue,
+            timeout=args.timeout,
+            read_timeout=args.read_timeout,
+        )
         return 0
     if args.command == "view":
         return _view(args.file, args.output)

@@ -9,17 +9,30 @@ programs in any language (a JSON API), on FastAPI (Starlette, served by uvicorn)
   and column when no speech is found.
 - ``GET /api/schema``: the published JSON Schema; ``GET /healthz``; ``GET /openapi.json``.
 
+Parsing runs in worker processes (speechparse.workers, ``workers``; 0 parses in the server
+process, for tests and embedding): the event loop only reads requests, queues them and
+answers. At most ``workers + queue`` parses are running or waiting; past that a request gets
+503 with Retry-After at once. A parse past ``timeout`` seconds gets 504 and its worker is
+replaced; a worker that dies gets its request 500 and is replaced.
+
 Every error is JSON ``{"error": code, "message": text}`` (with ``offset``, ``line`` and
 ``column`` where the input has a place for it), never a stack trace. Bodies over
-``max_bytes`` get 413 before they are read whole. No CORS headers are sent: another site's
-page cannot call the service from a browser. It binds to 127.0.0.1 unless told otherwise.
+``max_bytes`` get 413 (:class:`BodyLimit`); a body not sent within ``read_timeout`` seconds
+408. No CORS headers are sent: another site's page cannot call the service from a browser.
+It binds to 127.0.0.1 unless told otherwise.
 
 Needs the ``serve`` extra: ``pip install 'speechparse[serve]'``.
 """
 
 from __future__ import annotations
 
+import asyncio
+import codecs
 import logging
+import time
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
@@ -27,6 +40,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -38,9 +52,19 @@ from .errors import ParseError
 from .jsonio import dumps, json_schema
 from .models import Speech
 from .view import build_view, environment
+from .workers import Died, Timeout, Worker, context, cores
 
 #: The largest request body accepted by default (a long speech is about 50 KB).
 MAX_BYTES = 2_000_000
+#: Requests that may wait for a worker by default (beyond those being parsed).
+QUEUE = 64
+#: Seconds a parse may take by default.
+TIMEOUT = 10.0
+#: Seconds a client has to send its request body by default.
+READ_TIMEOUT = 30.0
+#: A body over the limit sent without waiting for 100 Continue is read and thrown away up
+#: to this many times the limit, so that the client reads the 413 (past it: 413 and close).
+DISCARD = 8
 
 log = logging.getLogger("speechparse.serve")
 
@@ -56,8 +80,9 @@ class ErrorBody(BaseModel):
     """Every error response."""
 
     error: str
-    """A stable code: too-large, unsupported-media-type, undecodable, invalid-json,
-    invalid-request, no-speech, not-found, method-not-allowed, internal."""
+    """A stable code: too-large, incomplete-body, read-timeout, unsupported-media-type,
+    unsupported-charset, undecodable, invalid-json, invalid-request, no-speech, not-found,
+    method-not-allowed, busy, timeout, worker-died, internal."""
     message: str
     """A readable explanation."""
     offset: int | None = None
@@ -71,63 +96,196 @@ class ErrorBody(BaseModel):
 class ApiError(Exception):
     """An error answered with ``status`` and an ErrorBody."""
 
-    def __init__(self, status: int, error: str, message: str, **place: int) -> None:
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        message: str,
+        headers: dict[str, str] | None = None,
+        **place: int,
+    ) -> None:
         super().__init__(message)
         self.status, self.body = status, ErrorBody(error=error, message=message, **place)
+        self.headers = headers
 
 
-def _error_response(status: int, body: ErrorBody) -> JSONResponse:
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
+def _error_response(
+    status: int, body: ErrorBody, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
 
 
 class BodyLimit:
-    """ASGI middleware: a request body over ``max_bytes`` gets 413, by its Content-Length
-    before anything is read, or as soon as its chunks pass the limit."""
+    """ASGI middleware: reads every request body before the application sees it, bounded in
+    size and in time.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
+    - A declared Content-Length over ``max_bytes``: 413 before anything is read when the
+      client waits for ``100 Continue`` (nothing is sent to it then) or the body is over
+      ``DISCARD`` times the limit (the connection is closed after the answer); otherwise the
+      body is read and thrown away and then 413, so that a client sending it all at once
+      reads the answer instead of a reset connection. A chunked body is counted as it comes
+      and treated the same way once it passes the limit.
+    - A body not sent in full within ``read_timeout`` seconds (a slow client, or one whose
+      body stops short of its Content-Length): 408, and the connection is closed.
+    - A client that closes the connection before its body is complete: 400 (if it can
+      still read it).
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, read_timeout: float = READ_TIMEOUT) -> None:
+        self.app, self.max_bytes, self.read_timeout = app, max_bytes, read_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._too_large(scope, receive, send)
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length")
+        length = int(declared) if declared is not None and declared.isdigit() else None
+        if length is None and b"chunked" not in headers.get(b"transfer-encoding", b"").lower():
+            await self.app(scope, receive, send)  # no body
             return
+        if length is not None and length > self.max_bytes:
+            waits = headers.get(b"expect", b"").lower() == b"100-continue"
+            if waits or length > self.max_bytes * DISCARD:
+                await self._refuse(scope, receive, send, 413, close=True)
+                return
+        deadline = time.monotonic() + self.read_timeout
+        body: list[bytes] = []
         seen = 0
-        started = False
+        while True:
+            try:
+                message = await asyncio.wait_for(receive(), deadline - time.monotonic())
+            except TimeoutError:
+                await self._refuse(scope, receive, send, 408, close=True)
+                return
+            if message["type"] == "http.disconnect":
+                await self._refuse(scope, receive, send, 400, close=True)
+                return
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen <= self.max_bytes:
+                body.append(chunk)
+            elif seen > self.max_bytes * DISCARD:
+                await self._refuse(scope, receive, send, 413, close=True)
+                return
+            else:
+                body.clear()  # over the limit: read on, keep nothing
+            if not message.get("more_body", False):
+                break
+        if seen > self.max_bytes:
+            await self._refuse(scope, receive, send, 413)
+            return
+        whole = b"".join(body)
+        replayed = False
 
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
-            return message
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": whole, "more_body": False}
+            return await receive()  # (waits for the client to disconnect)
 
-        async def watched(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        await self.app(scope, replay, send)
 
+    async def _refuse(
+        self, scope: Scope, receive: Receive, send: Send, status: int, *, close: bool = False
+    ) -> None:
+        if status == 413:
+            body = ErrorBody(
+                error="too-large",
+                message=f"the request body is over the limit of {self.max_bytes} bytes",
+            )
+        elif status == 408:
+            body = ErrorBody(
+                error="read-timeout",
+                message=f"the request body was not sent within {self.read_timeout:g} s",
+            )
+        else:
+            body = ErrorBody(
+                error="incomplete-body",
+                message="the connection closed before the request body was complete",
+            )
+        headers = {"connection": "close"} if close else None
+        await _error_response(status, body, headers)(scope, receive, send)
+
+
+class _Service:
+    """The worker processes that parse, and the bound on the requests waiting for them."""
+
+    def __init__(self, workers: int, queue: int, timeout: float) -> None:
+        self.size, self.queue, self.timeout = workers, queue, timeout
+        self._workers: list[Worker] = []
+        self._idle: asyncio.Queue[Worker] | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._inflight = 0  # requests parsing or waiting for a worker
+
+    def start(self) -> None:
+        if self.size == 0 or self._workers:
+            return
+        # forkserver: workers are forked from a process of one thread (this one has the
+        # threads that talk to the workers), with the parser imported once
+        ctx = context("forkserver", preload=["speechparse.serve"])
+        self._workers = [Worker(ctx, _handle) for _ in range(self.size)]
+        self._executor = ThreadPoolExecutor(self.size, thread_name_prefix="speechparse-worker")
+        self._idle = asyncio.Queue()
+        for worker in self._workers:
+            self._idle.put_nowait(worker)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        for worker in self._workers:
+            worker.close()
+        self._workers = []
+
+    async def run(self, job: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The worker's reply to ``job``; ApiError 503, 504 or 500 when there is none."""
+        if self.size == 0:
+            return await run_in_threadpool(_reply, job)
+        self.start()  # (when the application's lifespan was not run)
+        assert self._idle is not None
+        if self._inflight >= self.size + self.queue:
+            raise ApiError(
+                503,
+                "busy",
+                f"all {self.size} workers are busy and {self.queue} requests are waiting; "
+                "try again shortly",
+                headers={"Retry-After": "1"},
+            )
+        self._inflight += 1
         try:
-            await self.app(scope, counted, watched)
-        except _TooLarge:
-            if not started:
-                await self._too_large(scope, receive, send)
+            worker = await self._idle.get()
+        except BaseException:
+            self._inflight -= 1
+            raise
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._executor, worker.call, job, self.timeout)
 
-    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        body = ErrorBody(
-            error="too-large",
-            message=f"the request body is over the limit of {self.max_bytes} bytes",
-        )
-        await _error_response(413, body)(scope, receive, send)
+        def release(done: asyncio.Future[Any]) -> None:  # when the worker is free again
+            self._inflight -= 1
+            assert self._idle is not None
+            self._idle.put_nowait(worker)
+            if not done.cancelled():
+                done.exception()  # (retrieved: the request may have gone)
 
-
-class _TooLarge(Exception):
-    pass
+        future.add_done_callback(release)
+        try:
+            reply: tuple[Any, ...] = await asyncio.shield(future)
+        except Timeout:
+            raise ApiError(
+                504,
+                "timeout",
+                f"parsing took longer than {self.timeout:g} s; the worker was stopped",
+            ) from None
+        except Died as exc:
+            log.error("a worker died (exit code %s) parsing a request", exc.exitcode)
+            raise ApiError(
+                500,
+                "worker-died",
+                f"the worker process parsing the request died (exit code {exc.exitcode}); "
+                "it has been replaced",
+            ) from None
+        return reply
 
 
 _PARSE_BODY: dict[str, Any] = {
@@ -153,20 +311,41 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
-    """The web application; ``max_bytes`` bounds every request body."""
+def create_app(
+    *,
+    max_bytes: int = MAX_BYTES,
+    workers: int = 0,
+    queue: int = QUEUE,
+    timeout: float = TIMEOUT,
+    read_timeout: float = READ_TIMEOUT,
+) -> FastAPI:
+    """The web application; ``max_bytes`` bounds every request body and ``read_timeout``
+    the time to send it. ``workers`` processes parse (0: the server process itself, without
+    a time limit), with at most ``queue`` requests waiting for them and ``timeout`` seconds
+    for each parse."""
+    service = _Service(workers, queue, timeout)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        service.start()
+        try:
+            yield
+        finally:
+            service.close()
+
     app = FastAPI(
         title="speechparse",
         version=__version__,
         description="Chinese official speeches (领导讲话稿) to validated, typed structure.",
         docs_url=None,  # the interactive docs load scripts from a CDN: not offline
         redoc_url=None,
+        lifespan=lifespan,
     )
-    app.add_middleware(BodyLimit, max_bytes=max_bytes)
+    app.add_middleware(BodyLimit, max_bytes=max_bytes, read_timeout=read_timeout)
     _handlers(app)
 
     @app.get("/healthz", summary="Liveness")
-    def healthz() -> dict[str, str]:
+    async def healthz() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
     @app.get("/api/schema", summary="The JSON Schema of a Speech")
@@ -185,58 +364,33 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
         strict: bool = Query(False, description="422 when no part of a speech is found"),
     ) -> Response:
         body = await request.body()
-        speech = _parse_request(request.headers.get("content-type", ""), body, strict)
-        return Response(dumps(speech) + b"\n", media_type="application/json")
+        job = _job(request.headers.get("content-type", ""), body, strict)
+        return _answer(await service.run(job))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page() -> HTMLResponse:
         return _page()
 
     @app.post("/", response_class=HTMLResponse, include_in_schema=False)
-    async def page_submit(request: Request) -> HTMLResponse:
+    async def page_submit(request: Request) -> Response:
         form = await request.form()
         upload, pasted = form.get("file"), form.get("text")
         data = await upload.read() if isinstance(upload, UploadFile) else b""
-        try:
-            if data:
-                text, encoding = decode(data)
-            else:
-                text, encoding = (pasted if isinstance(pasted, str) else ""), None
-        except DecodeError as exc:
-            return _page(error=exc.message, status=422)
-        text = text.replace("\r\n", "\n") if not data else text  # a browser's form sends CRLF
-        speech = parse(text).model_copy(update={"encoding": encoding})
-        return _page(text=text, speech=speech)
+        return _answer(await service.run(("page", data, pasted if isinstance(pasted, str) else "")))
 
     return app
 
 
-def _parse_request(content_type: str, body: bytes, strict: bool) -> Speech:
-    """The speech in a request body of one of the three content types."""
-    media = content_type.split(";")[0].strip().lower()
-    try:
-        if media == "application/octet-stream":
-            return parse_bytes(body, strict=strict)
-        if media == "text/plain":
-            return parse(_utf8(body), strict=strict)
-        if media == "application/json":
-            try:
-                request = ParseRequest.model_validate_json(body)
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(p) for p in first["loc"]) or "body"
-                raise ApiError(
-                    422,
-                    "invalid-json",
-                    f'the body must be {{"text": "..."}}: {where}: {first["msg"]}',
-                ) from None
-            return parse(request.text, strict=strict)
-    except DecodeError as exc:
-        raise ApiError(422, "undecodable", exc.message, offset=exc.offset) from None
-    except ParseError as exc:
-        raise ApiError(
-            422, "no-speech", str(exc), offset=exc.offset, line=exc.line, column=exc.column
-        ) from None
+def _job(content_type: str, body: bytes, strict: bool) -> tuple[Any, ...]:
+    """What a worker is sent for a request body: its kind checked here (415 at once)."""
+    media, _, params = content_type.partition(";")
+    media = media.strip().lower()
+    if media == "application/octet-stream":
+        return ("bytes", body, strict)
+    if media == "text/plain":
+        return ("text", body, _charset(params), strict)
+    if media == "application/json":
+        return ("json", body, strict)
     raise ApiError(
         415,
         "unsupported-media-type",
@@ -245,17 +399,138 @@ def _parse_request(content_type: str, body: bytes, strict: bool) -> Speech:
     )
 
 
-def _utf8(body: bytes) -> str:
+#: Declared charsets read with their superset (as browsers do: a page labelled GBK often
+#: holds GB18030 characters, one labelled Big5 HKSCS ones).
+_SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "big5": "big5hkscs"}
+
+
+def _charset(params: str) -> str | None:
+    """The codec of a text/plain ``charset`` parameter (None: UTF-8); 415 for a charset
+    Python does not know as a text encoding."""
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            label = value.strip().strip('"').strip()
+            try:
+                info = codecs.lookup(label)
+            except LookupError:
+                info = None
+            if info is None or not getattr(info, "_is_text_encoding", True):
+                raise ApiError(
+                    415,
+                    "unsupported-charset",
+                    f"unknown charset {label!r}: send UTF-8, GB18030/GBK, Big5, UTF-16 or "
+                    "another charset Python knows (or application/octet-stream)",
+                )
+            return _SUPERSETS.get(info.name, info.name)
+    return None
+
+
+def _answer(reply: tuple[Any, ...]) -> Response:
+    """The response to a worker's reply."""
+    if reply[0] == "json":
+        return Response(reply[1], media_type="application/json")
+    if reply[0] == "html":
+        return HTMLResponse(reply[2], status_code=reply[1])
+    return _error_response(reply[1], ErrorBody.model_validate(reply[2]))
+
+
+def _handle(job: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+    """A worker's work (speechparse.workers): one reply per job."""
+    yield _reply(job)
+
+
+def _reply(job: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The reply to a job, as plain data: ("json", bytes), ("html", status, page) or
+    ("error", status, ErrorBody as a dict)."""
     try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as exc:
+        if job[0] == "page":
+            return ("html", *_page_result(job[1], job[2]))
+        speech = _parse_job(job)
+        return ("json", dumps(speech) + b"\n")
+    except ApiError as exc:
+        return ("error", exc.status, exc.body.model_dump(exclude_none=True))
+    except Exception:
+        log.exception("internal error parsing a request")
+        body = ErrorBody(error="internal", message="internal error; see the server's log")
+        return ("error", 500, body.model_dump(exclude_none=True))
+
+
+def _parse_job(job: tuple[Any, ...]) -> Speech:
+    """The speech in a request body of one of the three content types."""
+    kind, body, *rest = job
+    strict: bool = rest[-1]
+    try:
+        if kind == "bytes":
+            return parse_bytes(body, strict=strict)
+        if kind == "text":
+            return parse(_text(body, rest[0]), strict=strict)
+        try:
+            request = ParseRequest.model_validate_json(body)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "body"
+            raise ApiError(
+                422,
+                "invalid-json",
+                f'the body must be {{"text": "..."}}: {where}: {first["msg"]}',
+            ) from None
+        return parse(request.text, strict=strict)
+    except DecodeError as exc:
+        raise ApiError(422, "undecodable", exc.message, offset=exc.offset) from None
+    except ParseError as exc:
         raise ApiError(
-            422,
-            "undecodable",
-            f"text/plain must be UTF-8: byte 0x{body[exc.start]:02x} at byte offset "
-            f"{exc.start} is not (send application/octet-stream for other encodings)",
-            offset=exc.start,
+            422, "no-speech", str(exc), offset=exc.offset, line=exc.line, column=exc.column
         ) from None
+
+
+_BOMS = {
+    "utf-8": (codecs.BOM_UTF8, "utf-8"),
+    "utf-16": None,  # by its byte-order mark, else little-endian (as browsers read it)
+    "utf-16-le": (codecs.BOM_UTF16_LE, "utf-16-le"),
+    "utf-16-be": (codecs.BOM_UTF16_BE, "utf-16-be"),
+}
+
+
+def _text(body: bytes, codec: str | None) -> str:
+    """A text/plain body in its charset (UTF-8 when none is given); a byte-order mark is
+    not part of the text."""
+    name = codec or "utf-8"
+    skip = 0
+    if name == "utf-16":
+        name = "utf-16-be" if body.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
+    bom = _BOMS.get(name)
+    if bom is not None and body.startswith(bom[0]):
+        skip = len(bom[0])
+    try:
+        return body[skip:].decode(name)
+    except UnicodeDecodeError as exc:
+        offset = skip + exc.start
+        if codec is None:
+            message = (
+                f"text/plain is UTF-8 unless its charset says otherwise: byte "
+                f"0x{body[offset]:02x} at byte offset {offset} is not"
+            )
+        else:
+            message = (
+                f"text/plain in {codec}: byte 0x{body[offset]:02x} at byte offset {offset} "
+                f"does not decode"
+            )
+        raise ApiError(422, "undecodable", message, offset=offset) from None
+
+
+def _page_result(data: bytes, pasted: str) -> tuple[int, str]:
+    """The page for a submitted draft (pasted text, or an uploaded file's bytes)."""
+    try:
+        if data:
+            text, encoding = decode(data)
+        else:
+            text, encoding = pasted, None
+    except DecodeError as exc:
+        return 422, _page_html(error=exc.message)
+    text = text.replace("\r\n", "\n") if not data else text  # a browser's form sends CRLF
+    speech = parse(text).model_copy(update={"encoding": encoding})
+    return 200, _page_html(text=text, speech=speech)
 
 
 def _handlers(app: FastAPI) -> None:
@@ -263,7 +538,7 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return _error_response(exc.status, exc.body)
+        return _error_response(exc.status, exc.body, exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -286,19 +561,46 @@ def _handlers(app: FastAPI) -> None:
         return _error_response(500, body)
 
 
-def _page(
-    *, text: str = "", speech: Speech | None = None, error: str = "", status: int = 200
-) -> HTMLResponse:
+def _page_html(*, text: str = "", speech: Speech | None = None, error: str = "") -> str:
     view = build_view(speech, text, checks=True) if speech is not None else None
-    html = environment().get_template("page.html.j2").render(text=text, view=view, error=error)
-    return HTMLResponse(html, status_code=status)
+    html: str = environment().get_template("page.html.j2").render(text=text, view=view, error=error)
+    return html
 
 
-def run(*, host: str = "127.0.0.1", port: int = 8000, max_bytes: int = MAX_BYTES) -> None:
-    """Serve until interrupted."""
+def _page() -> HTMLResponse:
+    return HTMLResponse(_page_html())
+
+
+def run(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    max_bytes: int = MAX_BYTES,
+    workers: int | None = None,
+    queue: int = QUEUE,
+    timeout: float = TIMEOUT,
+    read_timeout: float = READ_TIMEOUT,
+) -> None:
+    """Serve until interrupted, with ``workers`` parsing processes (default: the cores)."""
     import uvicorn
 
-    uvicorn.run(create_app(max_bytes=max_bytes), host=host, port=port, log_level="info")
+    app = create_app(
+        max_bytes=max_bytes,
+        workers=cores() if workers is None else workers,
+        queue=queue,
+        timeout=timeout,
+        read_timeout=read_timeout,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
-__all__ = ["MAX_BYTES", "ErrorBody", "ParseRequest", "create_app", "run"]
+__all__ = [
+    "MAX_BYTES",
+    "QUEUE",
+    "READ_TIMEOUT",
+    "TIMEOUT",
+    "ErrorBody",
+    "ParseRequest",
+    "create_app",
+    "run",
+]

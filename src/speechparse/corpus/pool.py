@@ -9,24 +9,20 @@ a few records at a time. The pool is written for what a corpus throws at it:
 - Time limits: each worker reports every record as it finishes it; one that has run past
   ``timeout`` seconds is killed, its record becomes an error record, the rest of its chunk
   goes to the others, and a fresh worker takes its place. A worker that dies is handled
-  the same way. (concurrent.futures cannot kill one task, hence processes of our own.)
+  the same way (the processes are speechparse.workers, shared with the server).
 - Interruption: workers ignore SIGINT; on Ctrl-C the caller takes what has finished with
   :meth:`Pool.drain` and closes the pool, which stops the workers.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import signal
-import sys
 import time
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
 
+from ..workers import Worker, context, cores
 from .records import Outcome, failure, outcome
 from .sources import Source
 
@@ -44,31 +40,19 @@ class Done:
 
 @dataclass
 class _Worker:
-    process: Any
-    conn: Connection
+    worker: Worker
     pending: deque[tuple[int, Source]] = field(default_factory=deque)
     started: float = 0.0  # when the record it is on began
 
-
-def _work(conn: Connection) -> None:
-    """A worker: parse each chunk it is sent, answering record by record."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    while True:
-        try:
-            chunk = conn.recv()
-        except EOFError:
-            return
-        if chunk is None:
-            return
-        for seq, source in chunk:
-            conn.send((seq, outcome(source)))
+    @property
+    def conn(self) -> Connection:
+        return self.worker.conn
 
 
-def _context() -> Any:
-    """fork where there is one (a worker starts at once, with the grammar already built),
-    else spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+def _parse_chunk(chunk: list[tuple[int, Source]]) -> Iterator[tuple[int, Outcome]]:
+    """A worker's work: parse a chunk, answering record by record."""
+    for seq, source in chunk:
+        yield seq, outcome(source)
 
 
 class Pool:
@@ -84,22 +68,14 @@ class Pool:
         self._next_seq = 0  # the next record to hand back
         self._read = 0  # records taken from the sources
         self._exhausted = False
-        self._ctx = _context()
+        self._ctx = context()  # fork where there is one: a worker starts with the grammar built
         self._workers = [self._start() for _ in range(self._jobs)]
 
     def _start(self) -> _Worker:
-        parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_work, args=(child,), daemon=True)
-        process.start()
-        child.close()
-        return _Worker(process, parent)
+        return _Worker(Worker(self._ctx, _parse_chunk))
 
     def _restart(self, worker: _Worker) -> None:
-        worker.process.kill()
-        worker.process.join()
-        worker.conn.close()
-        fresh = self._start()
-        worker.process, worker.conn = fresh.process, fresh.conn
+        worker.worker.restart()
         self._requeued.extend(worker.pending)
         worker.pending.clear()
 
@@ -127,7 +103,7 @@ class Pool:
                     return
                 worker.pending.extend(chunk)
                 worker.started = time.monotonic()
-                worker.conn.send(chunk)
+                worker.worker.send(chunk)
 
     def _finish(self, seq: int, result: Outcome) -> None:
         self._buffer[seq] = Done(seq, result)
@@ -170,8 +146,7 @@ class Pool:
             if not replace:
                 return
             seq, source = worker.pending.popleft()
-            worker.process.join(timeout=5)  # (its exit code is known once it is reaped)
-            code = worker.process.exitcode
+            code = worker.worker.exitcode()  # (known once it is reaped)
             message = f"the process parsing it died (exit code {code})"
             self._finish(seq, failure(source, "WorkerCrash", message))
             self._restart(worker)
@@ -194,11 +169,7 @@ class Pool:
     def close(self) -> None:
         """Stop the workers (at once: what they are on is abandoned)."""
         for worker in self._workers:
-            if worker.process.is_alive():
-                worker.process.kill()
-        for worker in self._workers:
-            worker.process.join()
-            worker.conn.close()
+            worker.worker.close()
 
     def __enter__(self) -> Pool:
         return self
@@ -207,8 +178,4 @@ class Pool:
         self.close()
 
 
-def cores() -> int:
-    """The cores this process may use."""
-    if sys.platform == "linux":
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+__all__ = ["CHUNK", "Done", "Pool", "cores"]
