@@ -106,8 +106,7 @@ def test_text_that_is_not_utf8_is_422_with_the_byte_offset(client):
     body = error(post(client, data, "text/plain"), 422, "undecodable")
     assert body["offset"] == 12
     assert body["message"] == (
-        "text/plain is UTF-8 unless its charset says otherwise: byte 0xff at byte offset 12 "
-        "is not"
+        "text/plain is UTF-8 unless its charset says otherwise: byte 0xff at byte offset 12 is not"
     )
 
 
