@@ -9,6 +9,10 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+#: ``speechparse serve`` with the tests' worker handler (serve_hooks.py)
+HOOKS = Path(__file__).with_name("serve_hooks.py")
 
 
 def free_port() -> int:
@@ -18,11 +22,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(*args: str) -> Iterator[str]:
-    """The base URL of a server on a free port of 127.0.0.1, stopped afterwards."""
+def running_server(*args: str, hooks: bool = False) -> Iterator[str]:
+    """The base URL of a server on a free port of 127.0.0.1, stopped afterwards; with
+    ``hooks``, its workers run serve_hooks.handle."""
     port = free_port()
+    command = [str(HOOKS)] if hooks else ["-m", "speechparse", "serve"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "speechparse", "serve", "--port", str(port), *args],
+        [sys.executable, *command, "--port", str(port), *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

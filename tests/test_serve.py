@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import http.client
 import json
+import socket
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +19,7 @@ from fastapi.testclient import TestClient
 import speechparse
 from helpers import ROOT, SAMPLES, read
 from html_dom import dom
+from servers import running_server
 from speechparse import serve
 from speechparse.cli import main
 from speechparse.jsonio import dumps, json_schema
@@ -233,3 +241,143 @@ def test_the_page_says_when_a_file_cannot_be_read(client):
     response = client.post("/", files=files)
     assert response.status_code == 422
     assert dom(response.text).find(id="error").text.startswith("cannot decode the input: ")
+
+
+# -- a real server over TCP: worker processes, refusals a client reads, slow clients ------
+
+
+@pytest.fixture(scope="module")
+def live() -> Iterator[tuple[str, int]]:
+    """One worker, no queue, 3 s per parse, 10,000-byte bodies, 1 s to send one; its
+    worker runs serve_hooks.handle (SLEEP:/CRASH: bodies)."""
+    args = ["--workers", "1", "--queue", "0", "--timeout", "3", "--max-bytes", "10000"]
+    with running_server(*args, "--read-timeout", "1", hooks=True) as url:
+        parts = urlsplit(url)
+        assert parts.hostname is not None and parts.port is not None
+        yield parts.hostname, parts.port
+
+
+def call(
+    live: tuple[str, int], body: bytes, content_type: str = "text/plain"
+) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body of one POST /api/parse on a fresh connection."""
+    connection = http.client.HTTPConnection(*live, timeout=30)
+    try:
+        connection.request("POST", "/api/parse", body=body, headers={"content-type": content_type})
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def test_live_parses_in_a_worker_exactly_as_the_command_prints(live, capsysbinary):
+    status, headers, body = call(live, SAMPLES[0].read_bytes(), "application/octet-stream")
+    assert (status, headers["content-type"]) == (200, "application/json")
+    assert body == cli_output(SAMPLES[0], capsysbinary)
+
+
+def test_a_full_service_is_503_with_retry_after_and_health_still_answers(live):
+    with ThreadPoolExecutor(1) as pool:
+        slow = pool.submit(call, live, b"SLEEP:1.5")
+        time.sleep(0.5)  # (the slow request reaches the one worker)
+        status, headers, body = call(live, SPEECH.encode())
+        with urllib.request.urlopen(f"http://{live[0]}:{live[1]}/healthz", timeout=5) as health:
+            assert health.status == 200
+        assert slow.result()[0] == 200
+    assert (status, headers["retry-after"]) == (503, "1")
+    assert json.loads(body) == {
+        "error": "busy",
+        "message": "all 1 workers are busy and 0 requests are waiting; try again shortly",
+    }
+    assert call(live, SPEECH.encode())[0] == 200  # free again
+
+
+def test_a_parse_past_the_timeout_is_504_and_the_worker_is_replaced(live):
+    status, headers, body = call(live, b"SLEEP:60")
+    assert (status, headers["content-type"]) == (504, "application/json")
+    assert json.loads(body) == {
+        "error": "timeout",
+        "message": "parsing took longer than 3 s; the worker was stopped",
+    }
+    status, _, body = call(live, SPEECH.encode())
+    assert (status, body) == (200, dumps(speechparse.parse(SPEECH)) + b"\n")
+
+
+def test_a_worker_that_dies_is_500_and_is_replaced(live):
+    status, headers, body = call(live, b"CRASH:7")
+    assert (status, headers["content-type"]) == (500, "application/json")
+    assert json.loads(body) == {
+        "error": "worker-died",
+        "message": "the worker process parsing the request died (exit code 7); it has been "
+        "replaced",
+    }
+    status, _, body = call(live, SPEECH.encode())
+    assert (status, body) == (200, dumps(speechparse.parse(SPEECH)) + b"\n")
+
+
+TOO_LARGE = {"error": "too-large", "message": "the request body is over the limit of 10000 bytes"}
+
+
+def test_urllib_sending_a_body_over_the_limit_reads_the_413(live):
+    request = urllib.request.Request(
+        f"http://{live[0]}:{live[1]}/api/parse",
+        data="同".encode() * 20_000,  # 60,000 bytes, sent at once
+        headers={"content-type": "text/plain"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(request, timeout=30)
+    assert caught.value.code == 413
+    assert json.loads(caught.value.read()) == TOO_LARGE
+
+
+def raw(live: tuple[str, int], head: str, body: bytes = b"", *, half_close: bool = False) -> bytes:
+    """Everything the server sends on one connection after ``head`` (and ``body``), until it
+    closes the connection or goes quiet for 10 s."""
+    with socket.create_connection(live, timeout=10) as s:
+        s.sendall(head.encode() + b"\r\n" + body)
+        if half_close:
+            s.shutdown(socket.SHUT_WR)
+        received = b""
+        try:
+            while chunk := s.recv(65536):
+                received += chunk
+        except TimeoutError:
+            pass
+        return received
+
+
+def head(length: int, *extra: str) -> str:
+    lines = ["POST /api/parse HTTP/1.1", "Host: x", "Content-Type: text/plain", *extra]
+    return "\r\n".join([*lines, f"Content-Length: {length}", ""]) + "\r\n"
+
+
+def status_and_json(answer: bytes) -> tuple[str, dict[str, object]]:
+    top, _, body = answer.partition(b"\r\n\r\n")
+    return top.split(b"\r\n")[0].decode(), json.loads(body)
+
+
+def test_a_declared_length_over_the_limit_is_413_before_the_body_is_sent(live):
+    # a client waiting for 100 Continue, and one declaring 1 GB: neither sends a byte of it
+    for extra in (["Expect: 100-continue"], []):
+        answer = raw(live, head(10**9, *extra))
+        assert b"100 Continue" not in answer
+        assert status_and_json(answer) == ("HTTP/1.1 413 Request Entity Too Large", TOO_LARGE)
+
+
+def test_a_body_that_stops_short_is_408_past_the_read_timeout(live):
+    answer = raw(live, head(1000), b"x" * 10)
+    assert status_and_json(answer) == (
+        "HTTP/1.1 408 Request Timeout",
+        {"error": "read-timeout", "message": "the request body was not sent within 1 s"},
+    )
+
+
+def test_a_request_after_a_refusal_on_the_same_connection_is_answered(live):
+    connection = http.client.HTTPConnection(*live, timeout=30)
+    plain = {"content-type": "text/plain"}
+    connection.request("POST", "/api/parse", body=b"x" * 20_000, headers=plain)
+    response = connection.getresponse()
+    assert (response.status, json.loads(response.read())) == (413, TOO_LARGE)
+    connection.request("POST", "/api/parse", body=SPEECH.encode(), headers=plain)
+    assert connection.getresponse().status == 200
+    connection.close()

@@ -52,7 +52,7 @@ from .errors import ParseError
 from .jsonio import dumps, json_schema
 from .models import Speech
 from .view import build_view, environment
-from .workers import Died, Timeout, Worker, context, cores
+from .workers import Died, Handler, Timeout, Worker, context, cores
 
 #: The largest request body accepted by default (a long speech is about 50 KB).
 MAX_BYTES = 2_000_000
@@ -212,8 +212,8 @@ class BodyLimit:
 class _Service:
     """The worker processes that parse, and the bound on the requests waiting for them."""
 
-    def __init__(self, workers: int, queue: int, timeout: float) -> None:
-        self.size, self.queue, self.timeout = workers, queue, timeout
+    def __init__(self, workers: int, queue: int, timeout: float, handler: Handler) -> None:
+        self.size, self.queue, self.timeout, self.handler = workers, queue, timeout, handler
         self._workers: list[Worker] = []
         self._idle: asyncio.Queue[Worker] | None = None
         self._executor: ThreadPoolExecutor | None = None
@@ -225,7 +225,7 @@ class _Service:
         # forkserver: workers are forked from a process of one thread (this one has the
         # threads that talk to the workers), with the parser imported once
         ctx = context("forkserver", preload=["speechparse.serve"])
-        self._workers = [Worker(ctx, _handle) for _ in range(self.size)]
+        self._workers = [Worker(ctx, self.handler) for _ in range(self.size)]
         self._executor = ThreadPoolExecutor(self.size, thread_name_prefix="speechparse-worker")
         self._idle = asyncio.Queue()
         for worker in self._workers:
@@ -318,12 +318,14 @@ def create_app(
     queue: int = QUEUE,
     timeout: float = TIMEOUT,
     read_timeout: float = READ_TIMEOUT,
+    handler: Handler | None = None,
 ) -> FastAPI:
     """The web application; ``max_bytes`` bounds every request body and ``read_timeout``
     the time to send it. ``workers`` processes parse (0: the server process itself, without
     a time limit), with at most ``queue`` requests waiting for them and ``timeout`` seconds
-    for each parse."""
-    service = _Service(workers, queue, timeout)
+    for each parse. ``handler`` is what a worker runs on a job (a module-level function,
+    default :func:`handle`): tests put a slow or crashing one around it."""
+    service = _Service(workers, queue, timeout, handler or handle)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -435,7 +437,7 @@ def _answer(reply: tuple[Any, ...]) -> Response:
     return _error_response(reply[1], ErrorBody.model_validate(reply[2]))
 
 
-def _handle(job: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+def handle(job: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
     """A worker's work (speechparse.workers): one reply per job."""
     yield _reply(job)
 
@@ -580,6 +582,7 @@ def run(
     queue: int = QUEUE,
     timeout: float = TIMEOUT,
     read_timeout: float = READ_TIMEOUT,
+    handler: Handler | None = None,
 ) -> None:
     """Serve until interrupted, with ``workers`` parsing processes (default: the cores)."""
     import uvicorn
@@ -590,6 +593,7 @@ def run(
         queue=queue,
         timeout=timeout,
         read_timeout=read_timeout,
+        handler=handler,
     )
     uvicorn.run(app, host=host, port=port, log_level="info")
 
@@ -602,5 +606,6 @@ __all__ = [
     "ErrorBody",
     "ParseRequest",
     "create_app",
+    "handle",
     "run",
 ]
