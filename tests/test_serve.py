@@ -381,3 +381,45 @@ def test_a_request_after_a_refusal_on_the_same_connection_is_answered(live):
     connection.request("POST", "/api/parse", body=SPEECH.encode(), headers=plain)
     assert connection.getresponse().status == 200
     connection.close()
+
+
+# -- text/plain in its charset -------------------------------------------------------------
+
+TRADITIONAL = "同志們：\n今天，大會隆重召開。\n下面講兩點。\n一、學習\n二、工作\n謝謝大家！\n"
+
+
+@pytest.mark.parametrize(
+    ("charset", "data", "text"),
+    [("gb18030", SPEECH.encode("gb18030"), SPEECH),
+     ("GBK", SPEECH.encode("gbk"), SPEECH),
+     ("gb2312", SPEECH.encode("gb2312"), SPEECH),
+     ("big5", TRADITIONAL.encode("big5"), TRADITIONAL),
+     ("utf-16", b"\xfe\xff" + SPEECH.encode("utf-16-be"), SPEECH),
+     ("utf-16", b"\xff\xfe" + SPEECH.encode("utf-16-le"), SPEECH),
+     ("utf-16", SPEECH.encode("utf-16-le"), SPEECH),  # no byte-order mark: little-endian
+     ("UTF-16BE", SPEECH.encode("utf-16-be"), SPEECH),
+     ('"utf-8"', b"\xef\xbb\xbf" + SPEECH.encode(), SPEECH)],
+)  # fmt: skip
+def test_text_plain_is_read_in_its_charset(client, charset, data, text):
+    response = post(client, data, f"text/plain; charset={charset}")
+    assert response.status_code == 200
+    assert response.content == dumps(speechparse.parse(text)) + b"\n"
+
+
+def test_an_unknown_charset_is_415(client):
+    body = error(post(client, b"x", "text/plain; charset=klingon-8"), 415, "unsupported-charset")
+    assert body["message"] == (
+        "unknown charset 'klingon-8': send UTF-8, GB18030/GBK, Big5, UTF-16 or another "
+        "charset Python knows (or application/octet-stream)"
+    )
+    error(post(client, b"x", "text/plain; charset=base64"), 415, "unsupported-charset")
+
+
+def test_bytes_that_do_not_decode_in_the_declared_charset_are_422_with_the_byte_offset(client):
+    data = "同志们".encode("gbk") + b"\x81\x20"  # a lead byte with no trail byte
+    body = error(post(client, data, "text/plain; charset=gbk"), 422, "undecodable")
+    assert body == {
+        "error": "undecodable",
+        "message": "text/plain in gb18030: byte 0x81 at byte offset 6 does not decode",
+        "offset": 6,
+    }
