@@ -60,6 +60,9 @@ MAX_BYTES = 2_000_000
 QUEUE = 64
 #: Seconds a parse may take by default.
 TIMEOUT = 10.0
+#: How much lower the workers' scheduling priority is than the server's: on a busy machine
+#: the event loop still answers (/healthz, 503, 413) while every worker parses.
+NICE = 5
 #: Seconds a client has to send its request body by default.
 READ_TIMEOUT = 30.0
 #: A body over the limit sent without waiting for 100 Continue is read and thrown away up
@@ -225,7 +228,7 @@ class _Service:
         # forkserver: workers are forked from a process of one thread (this one has the
         # threads that talk to the workers), with the parser imported once
         ctx = context("forkserver", preload=["speechparse.serve"])
-        self._workers = [Worker(ctx, self.handler) for _ in range(self.size)]
+        self._workers = [Worker(ctx, self.handler, nice=NICE) for _ in range(self.size)]
         self._executor = ThreadPoolExecutor(self.size, thread_name_prefix="speechparse-worker")
         self._idle = asyncio.Queue()
         for worker in self._workers:

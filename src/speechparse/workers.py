@@ -39,9 +39,11 @@ class Died(Exception):
         self.exitcode = exitcode
 
 
-def _serve(conn: Connection, handler: Handler) -> None:
+def _serve(conn: Connection, handler: Handler, nice: int = 0) -> None:
     """A worker: handle each message it is sent, sending every reply as it comes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)
     while True:
         try:
             message = conn.recv()
@@ -66,17 +68,20 @@ def context(method: str | None = None, preload: Sequence[str] = ()) -> Any:
 
 
 class Worker:
-    """One worker process running ``handler``; replaced by :meth:`restart`."""
+    """One worker process running ``handler``; replaced by :meth:`restart`. ``nice`` lowers
+    its scheduling priority (a server's event loop must win the cores from its workers)."""
 
-    def __init__(self, ctx: Any, handler: Handler) -> None:
-        self._ctx, self._handler = ctx, handler
+    def __init__(self, ctx: Any, handler: Handler, nice: int = 0) -> None:
+        self._ctx, self._handler, self._nice = ctx, handler, nice
         self.process: Any = None
         self.conn: Connection
         self._start()
 
     def _start(self) -> None:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_serve, args=(child, self._handler), daemon=True)
+        process = self._ctx.Process(
+            target=_serve, args=(child, self._handler, self._nice), daemon=True
+        )
         process.start()
         child.close()
         self.process, self.conn = process, parent
