@@ -9,8 +9,9 @@ answer checked, once with ``--workers 1`` and once with ``--workers 2``.
   one; 504 is accepted only for a hostile body (its parse may pass the time limit under
   load); anything else (503 included: the queue holds every client) is a failure.
 - Reported: throughput of each run and their ratio, p50/p99 latency of ordinary requests,
-  the slowest /healthz answered while a hostile request was in flight, and the server's
-  memory (its process and its workers) after the first tenth of the run and at the end.
+  the slowest /healthz answered while a hostile request was in flight, the server's memory
+  (its process and its workers) after a warm-up (every distinct body once per worker) and
+  at the end, and the CPU time of the server's loop, its workers and the clients.
 
     python bench/load.py [--requests 2000] [--clients 32] [--min-speedup R]
                          [--rounds N] [--max-healthz-ms MS] [--max-memory-growth G]
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
 import random
 import statistics
 import subprocess
@@ -55,6 +57,7 @@ class Run:
     failures: list[str] = field(default_factory=list)
     healthz: list[float] = field(default_factory=list)
     memory: list[int] = field(default_factory=list)
+    cpu: tuple[float, float, float] = (0.0, 0.0, 0.0)  # server loop, its workers, clients
 
 
 def bodies(requests: int, seed: int = 7) -> list[Body]:
@@ -103,6 +106,20 @@ def rss(pid: int) -> int:
     return total
 
 
+def cpu(pid: int) -> tuple[float, float]:
+    """CPU seconds used so far by a process itself and by its children (workers)."""
+
+    def own(p: int) -> float:
+        fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    children = 0.0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            children += sum(cpu(int(child)))
+    return own(pid), children
+
+
 def start(port: int, workers: int, timeout: float) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "speechparse", "serve", "--port", str(port)]
     command += ["--workers", str(workers), "--timeout", str(timeout), "--queue", "64"]
@@ -119,16 +136,31 @@ def start(port: int, workers: int, timeout: float) -> subprocess.Popen[bytes]:
             time.sleep(0.2)
 
 
+def warm_up(port: int, workers: int, load: list[Body]) -> None:
+    """Every distinct body, as many times at once as there are workers, before the memory
+    is first measured: each worker has then built what a parse of each shape needs."""
+    distinct = list({b.data: b for b in load if b.kind != "oversized"}.values())
+
+    def send(body: Body) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        headers = {"content-type": "application/octet-stream"}
+        connection.request("POST", "/api/parse", body=body.data, headers=headers)
+        connection.getresponse().read()
+        connection.close()
+
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(send, [b for b in distinct for _ in range(workers)]))
+
+
 def run(port: int, workers: int, load: list[Body], clients: int, timeout: float) -> Run:
     result = Run(workers)
     server = start(port, workers, timeout)
     lock = threading.Lock()
     hostile_now = 0
-    done = 0
     stop = threading.Event()
 
     def client(k: int) -> None:
-        nonlocal hostile_now, done
+        nonlocal hostile_now
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         for n in range(k, len(load), clients):
             body = load[n]
@@ -154,7 +186,6 @@ def run(port: int, workers: int, load: list[Body], clients: int, timeout: float)
             with lock:
                 if body.kind == "hostile":
                     hostile_now -= 1
-                done += 1
                 result.statuses[status] = result.statuses.get(status, 0) + 1
                 if body.kind == "ordinary" and status == 200:
                     result.latencies.append(elapsed)
@@ -167,13 +198,9 @@ def run(port: int, workers: int, load: list[Body], clients: int, timeout: float)
 
     def probe() -> None:
         """/healthz every 50 ms; the answers timed while a hostile parse runs count."""
-        measured = False
         while not stop.is_set():
             with lock:
                 busy = hostile_now > 0
-                if done >= len(load) // 10 and not measured:
-                    result.memory.append(rss(server.pid))
-                    measured = True
             begin = time.perf_counter()
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10):
@@ -185,7 +212,10 @@ def run(port: int, workers: int, load: list[Body], clients: int, timeout: float)
                 result.healthz.append(elapsed)
             time.sleep(0.05)
 
+    warm_up(port, workers, load)
+    result.memory.append(rss(server.pid))
     prober = threading.Thread(target=probe)
+    clients_cpu = time.process_time()
     try:
         prober.start()
         began = time.perf_counter()
@@ -193,6 +223,8 @@ def run(port: int, workers: int, load: list[Body], clients: int, timeout: float)
             list(pool.map(client, range(clients)))
         result.wall = time.perf_counter() - began
         result.memory.append(rss(server.pid))
+        loop, pool_cpu = cpu(server.pid)
+        result.cpu = (loop, pool_cpu, time.process_time() - clients_cpu)
     finally:
         stop.set()
         prober.join()
@@ -214,7 +246,8 @@ def report(r: Run, load: list[Body]) -> None:
     print(
         f"  /healthz during hostile parses: {len(r.healthz)} probes, slowest "
         f"{health * 1e3:.1f} ms; memory {r.memory[0] // 1024} -> {r.memory[-1] // 1024} MB "
-        f"(x{growth:.2f})"
+        f"(x{growth:.2f}); CPU s: server loop {r.cpu[0]:.1f}, workers {r.cpu[1]:.1f}, "
+        f"this client {r.cpu[2]:.1f}"
     )
     for failure in r.failures[:10]:
         print(f"  WRONG {failure}", file=sys.stderr)
