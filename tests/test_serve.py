@@ -20,7 +20,7 @@ import speechparse
 from helpers import ROOT, SAMPLES, read
 from html_dom import dom
 from servers import running_server
-from speechparse import serve
+from speechparse import serve, serve_jobs
 from speechparse.cli import main
 from speechparse.jsonio import dumps, json_schema
 
@@ -158,7 +158,7 @@ def test_an_internal_error_is_json_without_its_trace(client, monkeypatch):
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr(serve, "parse", broken)
+    monkeypatch.setattr(serve_jobs, "parse", broken)  # what a worker parses with
     body = error(post(client, SPEECH.encode(), "text/plain"), 500, "internal")
     assert body["message"] == "internal error; see the server's log"
 

@@ -27,10 +27,9 @@ Needs the ``serve`` extra: ``pip install 'speechparse[serve]'``.
 from __future__ import annotations
 
 import asyncio
-import codecs
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
@@ -39,19 +38,16 @@ import orjson
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import __version__
-from .api import parse, parse_bytes
-from .decode import DecodeError, decode
-from .errors import ParseError
-from .jsonio import dumps, json_schema
+from .jsonio import json_schema
 from .models import Speech
-from .view import build_view, environment
+from .serve_jobs import ApiError, ErrorBody, ParseRequest, handle, job_of, page_html
+from .serve_jobs import reply as reply_to
 from .workers import Died, Handler, Timeout, Worker, context, cores
 
 #: The largest request body accepted by default (a long speech is about 50 KB).
@@ -70,46 +66,6 @@ READ_TIMEOUT = 30.0
 DISCARD = 8
 
 log = logging.getLogger("speechparse.serve")
-
-
-class ParseRequest(BaseModel):
-    """The JSON body of POST /api/parse."""
-
-    text: str
-    """The speech's text."""
-
-
-class ErrorBody(BaseModel):
-    """Every error response."""
-
-    error: str
-    """A stable code: too-large, incomplete-body, read-timeout, unsupported-media-type,
-    unsupported-charset, undecodable, invalid-json, invalid-request, no-speech, not-found,
-    method-not-allowed, busy, timeout, worker-died, internal."""
-    message: str
-    """A readable explanation."""
-    offset: int | None = None
-    """Where in the input: a byte offset for undecodable bytes, else code points."""
-    line: int | None = None
-    """1-based line of ``offset`` (text input)."""
-    column: int | None = None
-    """1-based column of ``offset`` (text input)."""
-
-
-class ApiError(Exception):
-    """An error answered with ``status`` and an ErrorBody."""
-
-    def __init__(
-        self,
-        status: int,
-        error: str,
-        message: str,
-        headers: dict[str, str] | None = None,
-        **place: int,
-    ) -> None:
-        super().__init__(message)
-        self.status, self.body = status, ErrorBody(error=error, message=message, **place)
-        self.headers = headers
 
 
 def _error_response(
@@ -244,7 +200,7 @@ class _Service:
     async def run(self, job: tuple[Any, ...]) -> tuple[Any, ...]:
         """The worker's reply to ``job``; ApiError 503, 504 or 500 when there is none."""
         if self.size == 0:
-            return await run_in_threadpool(_reply, job)
+            return await run_in_threadpool(reply_to, job)
         self.start()  # (when the application's lifespan was not run)
         assert self._idle is not None
         if self._inflight >= self.size + self.queue:
@@ -369,7 +325,7 @@ def create_app(
         strict: bool = Query(False, description="422 when no part of a speech is found"),
     ) -> Response:
         body = await request.body()
-        job = _job(request.headers.get("content-type", ""), body, strict)
+        job = job_of(request.headers.get("content-type", ""), body, strict)
         return _answer(await service.run(job))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -386,51 +342,6 @@ def create_app(
     return app
 
 
-def _job(content_type: str, body: bytes, strict: bool) -> tuple[Any, ...]:
-    """What a worker is sent for a request body: its kind checked here (415 at once)."""
-    media, _, params = content_type.partition(";")
-    media = media.strip().lower()
-    if media == "application/octet-stream":
-        return ("bytes", body, strict)
-    if media == "text/plain":
-        return ("text", body, _charset(params), strict)
-    if media == "application/json":
-        return ("json", body, strict)
-    raise ApiError(
-        415,
-        "unsupported-media-type",
-        f"send text/plain (UTF-8), application/json or application/octet-stream, not "
-        f"{media or 'a body without a content type'}",
-    )
-
-
-#: Declared charsets read with their superset (as browsers do: a page labelled GBK often
-#: holds GB18030 characters, one labelled Big5 HKSCS ones).
-_SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "big5": "big5hkscs"}
-
-
-def _charset(params: str) -> str | None:
-    """The codec of a text/plain ``charset`` parameter (None: UTF-8); 415 for a charset
-    Python does not know as a text encoding."""
-    for param in params.split(";"):
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset":
-            label = value.strip().strip('"').strip()
-            try:
-                info = codecs.lookup(label)
-            except LookupError:
-                info = None
-            if info is None or not getattr(info, "_is_text_encoding", True):
-                raise ApiError(
-                    415,
-                    "unsupported-charset",
-                    f"unknown charset {label!r}: send UTF-8, GB18030/GBK, Big5, UTF-16 or "
-                    "another charset Python knows (or application/octet-stream)",
-                )
-            return _SUPERSETS.get(info.name, info.name)
-    return None
-
-
 def _answer(reply: tuple[Any, ...]) -> Response:
     """The response to a worker's reply."""
     if reply[0] == "json":
@@ -438,104 +349,6 @@ def _answer(reply: tuple[Any, ...]) -> Response:
     if reply[0] == "html":
         return HTMLResponse(reply[2], status_code=reply[1])
     return _error_response(reply[1], ErrorBody.model_validate(reply[2]))
-
-
-def handle(job: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
-    """A worker's work (speechparse.workers): one reply per job."""
-    yield _reply(job)
-
-
-def _reply(job: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The reply to a job, as plain data: ("json", bytes), ("html", status, page) or
-    ("error", status, ErrorBody as a dict)."""
-    try:
-        if job[0] == "page":
-            return ("html", *_page_result(job[1], job[2]))
-        speech = _parse_job(job)
-        return ("json", dumps(speech) + b"\n")
-    except ApiError as exc:
-        return ("error", exc.status, exc.body.model_dump(exclude_none=True))
-    except Exception:
-        log.exception("internal error parsing a request")
-        body = ErrorBody(error="internal", message="internal error; see the server's log")
-        return ("error", 500, body.model_dump(exclude_none=True))
-
-
-def _parse_job(job: tuple[Any, ...]) -> Speech:
-    """The speech in a request body of one of the three content types."""
-    kind, body, *rest = job
-    strict: bool = rest[-1]
-    try:
-        if kind == "bytes":
-            return parse_bytes(body, strict=strict)
-        if kind == "text":
-            return parse(_text(body, rest[0]), strict=strict)
-        try:
-            request = ParseRequest.model_validate_json(body)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "body"
-            raise ApiError(
-                422,
-                "invalid-json",
-                f'the body must be {{"text": "..."}}: {where}: {first["msg"]}',
-            ) from None
-        return parse(request.text, strict=strict)
-    except DecodeError as exc:
-        raise ApiError(422, "undecodable", exc.message, offset=exc.offset) from None
-    except ParseError as exc:
-        raise ApiError(
-            422, "no-speech", str(exc), offset=exc.offset, line=exc.line, column=exc.column
-        ) from None
-
-
-_BOMS = {
-    "utf-8": (codecs.BOM_UTF8, "utf-8"),
-    "utf-16": None,  # by its byte-order mark, else little-endian (as browsers read it)
-    "utf-16-le": (codecs.BOM_UTF16_LE, "utf-16-le"),
-    "utf-16-be": (codecs.BOM_UTF16_BE, "utf-16-be"),
-}
-
-
-def _text(body: bytes, codec: str | None) -> str:
-    """A text/plain body in its charset (UTF-8 when none is given); a byte-order mark is
-    not part of the text."""
-    name = codec or "utf-8"
-    skip = 0
-    if name == "utf-16":
-        name = "utf-16-be" if body.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
-    bom = _BOMS.get(name)
-    if bom is not None and body.startswith(bom[0]):
-        skip = len(bom[0])
-    try:
-        return body[skip:].decode(name)
-    except UnicodeDecodeError as exc:
-        offset = skip + exc.start
-        if codec is None:
-            message = (
-                f"text/plain is UTF-8 unless its charset says otherwise: byte "
-                f"0x{body[offset]:02x} at byte offset {offset} is not"
-            )
-        else:
-            message = (
-                f"text/plain in {codec}: byte 0x{body[offset]:02x} at byte offset {offset} "
-                f"does not decode"
-            )
-        raise ApiError(422, "undecodable", message, offset=offset) from None
-
-
-def _page_result(data: bytes, pasted: str) -> tuple[int, str]:
-    """The page for a submitted draft (pasted text, or an uploaded file's bytes)."""
-    try:
-        if data:
-            text, encoding = decode(data)
-        else:
-            text, encoding = pasted, None
-    except DecodeError as exc:
-        return 422, _page_html(error=exc.message)
-    text = text.replace("\r\n", "\n") if not data else text  # a browser's form sends CRLF
-    speech = parse(text).model_copy(update={"encoding": encoding})
-    return 200, _page_html(text=text, speech=speech)
 
 
 def _handlers(app: FastAPI) -> None:
@@ -566,14 +379,8 @@ def _handlers(app: FastAPI) -> None:
         return _error_response(500, body)
 
 
-def _page_html(*, text: str = "", speech: Speech | None = None, error: str = "") -> str:
-    view = build_view(speech, text, checks=True) if speech is not None else None
-    html: str = environment().get_template("page.html.j2").render(text=text, view=view, error=error)
-    return html
-
-
 def _page() -> HTMLResponse:
-    return HTMLResponse(_page_html())
+    return HTMLResponse(page_html())
 
 
 def run(
