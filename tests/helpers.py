@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -24,6 +26,19 @@ CORPUS = sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else []
 #: Real pages as people download them (noise, collapsed lines, traditional characters, cuts).
 WEB = sorted((CORPUS_DIR / "web").glob("*.txt")) if CORPUS_DIR.is_dir() else []
 SECTIONS = ("opening", "review", "demands", "hopes", "closing")
+
+
+def run_cli(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """``speechparse ARGS…`` in a fresh interpreter, its output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "speechparse", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        check=False,
+    )
 
 
 def read(path: Path) -> str:

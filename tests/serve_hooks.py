@@ -26,18 +26,9 @@ def handle(job: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
 
 def main(argv: list[str]) -> None:
     from speechparse.cli import _build
+    from speechparse.cli import serve as serve_command
 
-    args = _build().parse_args(["serve", *argv])
-    serve.run(
-        host=args.host,
-        port=args.port,
-        max_bytes=args.max_bytes,
-        workers=args.workers,
-        queue=args.queue,
-        timeout=args.timeout,
-        read_timeout=args.read_timeout,
-        handler=handle,
-    )
+    serve_command(_build().parse_args(["serve", *argv]), handle)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import speechparse
-from helpers import ROOT, SAMPLES
+from helpers import ROOT, SAMPLES, run_cli
 from speechparse.corpus import record_schema
 from speechparse.corpus.arrow import ITEM_DEPTH, records
 from speechparse.corpus.arrow import record_schema as arrow_schema
@@ -35,13 +35,7 @@ SPEECH = "同志们：\n今天，大会隆重召开。\n下面讲两点。\n一�
 
 
 def batch(*args: str, stdin: bytes = b"", cwd: Path | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "speechparse", "batch", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        check=False,
-    )
+    return run_cli("batch", *args, stdin=stdin, cwd=cwd)
 
 
 def lines(path: Path) -> list[dict]:

@@ -2,12 +2,10 @@
 both output formats."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, run_cli
 from speechparse.check import check, format_line
 
 HEAD = "在全县工会工作会议上的讲话\n同志们：\n今天，全县工会工作会议召开。\n"
@@ -89,13 +87,7 @@ def test_the_format_of_a_line():
 
 
 def run(*args, stdin=None):
-    return subprocess.run(
-        [sys.executable, "-m", "speechparse", "check", *args],
-        capture_output=True,
-        input=stdin,
-        cwd=ROOT,
-        check=False,
-    )
+    return run_cli("check", *args, stdin=stdin, cwd=ROOT)
 
 
 def test_the_problem_sample_lists_its_problems_and_exits_1():

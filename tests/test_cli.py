@@ -1,16 +1,12 @@
 """The command line: output, exit codes and one-line errors (run as a real process)."""
 
 import json
-import subprocess
-import sys
 
-from helpers import SAMPLES
+from helpers import SAMPLES, run_cli
 
 
 def run(*args, stdin=b""):
-    return subprocess.run(
-        [sys.executable, "-m", "speechparse", *args], input=stdin, capture_output=True, check=False
-    )
+    return run_cli(*args, stdin=stdin)
 
 
 def test_parse_a_file():

@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
@@ -20,6 +21,9 @@ from .corpus import batch, record_schema
 from .decode import DecodeError, decode
 from .errors import ParseError
 from .jsonio import dumps, json_schema
+
+if TYPE_CHECKING:
+    from .workers import Handler
 
 
 class _Parser(argparse.ArgumentParser):
@@ -85,6 +89,26 @@ def _build() -> argparse.ArgumentParser:
     return ap
 
 
+def serve(args: argparse.Namespace, handler: Handler | None = None) -> int:
+    """``speechparse serve`` with the options ``args`` holds (and, for tests, the workers'
+    handler)."""
+    try:
+        from .serve import run
+    except ImportError as exc:
+        return _extra("serve", exc)
+    run(
+        host=args.host,
+        port=args.port,
+        max_bytes=args.max_bytes,
+        workers=args.workers,
+        queue=args.queue,
+        timeout=args.timeout,
+        read_timeout=args.read_timeout,
+        handler=handler,
+    )
+    return 0
+
+
 def _extra(name: str, exc: ImportError) -> int:
     print(
         f"speechparse: this command needs the '{name}' extra ({exc.name} is not installed): "
@@ -113,20 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ImportError as exc:
             return _extra("batch", exc)
     if args.command == "serve":
-        try:
-            from .serve import run
-        except ImportError as exc:
-            return _extra("serve", exc)
-        run(
-            host=args.host,
-            port=args.port,
-            max_bytes=args.max_bytes,
-            workers=args.workers,
-            queue=args.queue,
-            timeout=args.timeout,
-            read_timeout=args.read_timeout,
-        )
-        return 0
+        return serve(args)
     if args.command == "view":
         return _view(args.file, args.output)
     if args.command == "check":

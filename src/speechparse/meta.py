@@ -1,6 +1,6 @@
 """Who spoke, when, at what and for whom: a speech's metadata, read from a parsed Speech.
 
-The genre says these things in a few fixed places: the title (党委书记在XX区工会第五次代表
+The genre says these things in a few fixed places: the title (县委副书记在全县工会第三次代表
 大会上的讲话), the byline lines around it (——XXX同志, （2023年3月15日）, 作者：…), and the
 opening (我代表县委、县政府，…; the occasion sentence naming the meeting). This stage reads
 only those places, so every span it gives lies inside the title, a byline (a noise item the

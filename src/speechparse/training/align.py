@@ -60,12 +60,17 @@ def corpus_pages(root: Path) -> list[tuple[str, Path, Path]]:
     return out
 
 
+def cut(text: str) -> tuple[str, list[Piece], list[tuple[int, int]]]:
+    """What the labeller sees of ``text``: the cleaned view's text, its pieces, and where
+    each piece lies in ``text``."""
+    view, _ = clean_view(text)
+    found = pieces(view.text, lines(view.text))
+    return view.text, found, [view.span(p.start, p.end) for p in found]
+
+
 def align(name: str, text: str, gold: dict[str, object]) -> Page:
     """Label the pieces of ``text`` from its gold facts."""
-    view, _ = clean_view(text)
-    clean = view.text
-    found = pieces(clean, lines(clean))
-    src = [view.span(p.start, p.end) for p in found]
+    clean, found, src = cut(text)
     page = Page(name, text, clean, found, [""] * len(found), [text[a:b] for a, b in src])
     _mark_noise(page, src, [str(g) for g in gold.get("noise") or []])  # type: ignore[attr-defined]
     titles = gold.get("title")

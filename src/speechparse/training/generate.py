@@ -15,11 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..api import clean_view
-from ..pieces import pieces
-from ..segment import lines
 from ..writer import BODIES, PLACES, Choices, Seeded, numeral, write
-from .align import Page
+from .align import Page, cut
 
 #: The sections of a site a speech is filed under.
 SECTIONS = ("领导讲话", "工会要闻", "讲话材料", "工作动态", "范文大全", "致辞演讲", "新闻中心")
@@ -215,13 +212,8 @@ def render(c: Choices, page: list[Line]) -> tuple[str, list[tuple[int, int, str]
 
 def labelled(name: str, text: str, spans: list[tuple[int, int, str]]) -> Page:
     """The page's pieces, each labelled by the line it starts in."""
-    view, _ = clean_view(text)
-    clean = view.text
-    found = pieces(clean, lines(clean))
-    src = [view.span(p.start, p.end) for p in found]
-    labels = []
-    for a, _b in src:
-        labels.append(next((lab for s, e, lab in spans if s <= a < e), "site"))
+    clean, found, src = cut(text)
+    labels = [next((lab for s, e, lab in spans if s <= a < e), "site") for a, _ in src]
     return Page(name, text, clean, found, labels, [text[a:b] for a, b in src])
 
 
