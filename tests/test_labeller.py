@@ -158,3 +158,32 @@ def test_two_whole_titles_or_site_text_over_a_title_are_not_joined() -> None:
     # site text mislabelled as title does not join a whole title below it
     text = "收藏本页 打印本页\n市总工会主席在全市工会代表大会上的讲话\n同志们:\n今天开会。\n"
     assert _title(text, labels) == "市总工会主席在全市工会代表大会上的讲话"
+
+
+def test_the_cv_report_sets_the_labeller_beside_the_rules_by_field_and_by_corpus(capsys) -> None:
+    from types import SimpleNamespace
+
+    from speechparse.training.cv import _report
+
+    def sheet(name: str, *facts: tuple[str, bool]) -> SimpleNamespace:
+        return SimpleNamespace(name=name, facts=[(f, ok, "") for f, ok in facts])
+
+    labelled = [
+        sheet("web/a", ("title", True), ("noise", True)),
+        sheet("web2/b", ("title", False), ("noise", True)),
+    ]
+    rules = [
+        sheet("web/a", ("title", True), ("noise", True)),
+        sheet("web2/b", ("title", False), ("noise", False)),
+    ]
+    assert _report(labelled, rules, 2, 0.8) == 1  # 0.75 is below the minimum
+    out = capsys.readouterr()
+    assert out.out.splitlines() == [
+        "field                          held    of  labeller   rules",
+        "noise                             2     2    100.0%   50.0%",
+        "title                             1     2     50.0%   50.0%",
+        "web/                         labeller 1.0000  rules 1.0000",
+        "web2/                        labeller 0.5000  rules 0.0000",
+        "accuracy 0.7500 (3/4 facts, 2 documents, 2 folds)",
+    ]
+    assert out.err == "below the minimum 0.8\n"
