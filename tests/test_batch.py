@@ -15,6 +15,7 @@ import sys
 import termios
 import time
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import orjson
@@ -441,6 +442,55 @@ def test_a_worker_that_dies_leaves_an_error_record_and_is_replaced(monkeypatch):
         "type": "WorkerCrash",
         "message": "the process parsing it died (exit code 3)",
     }
+
+
+class _InterruptedAfterFirstReceive:
+    """A worker's pipe on which Ctrl-C lands once, just after a result has been received and
+    before the pool has booked it: that result is gone, as in the race this reproduces."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn, self._fired = conn, False
+
+    def recv(self) -> Any:
+        message = self._conn.recv()
+        if not self._fired:
+            self._fired = True
+            raise KeyboardInterrupt
+        return message
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+def _interrupted_pool(n: int) -> Pool:
+    """A one-worker pool over ``n`` records (one chunk), interrupted after record 0's result
+    was received and lost."""
+    pool = Pool(iter([Source(id=str(k), text=SPEECH) for k in range(n)]), jobs=1, timeout=30)
+    worker = pool._workers[0].worker
+    worker.conn = _InterruptedAfterFirstReceive(worker.conn)  # type: ignore[assignment]
+    with pytest.raises(KeyboardInterrupt):
+        list(pool.results())
+    return pool
+
+
+def test_a_result_lost_to_an_interrupt_leaves_its_record_unfinished():
+    with _interrupted_pool(5) as pool:
+        done: list = []
+        deadline = time.monotonic() + 30
+        while len(done) < 4 and time.monotonic() < deadline:  # the worker finishes its chunk
+            done += pool.drain()  # (the queue out of step used to trip an assert here)
+            time.sleep(0.01)
+        assert pool.drain() == []
+    # every record the worker finished is handed back; record 0, whose result was lost, is
+    # not (a --resume parses it again), and nothing is reported twice
+    assert [(d.seq, d.outcome.ok) for d in done] == [(1, True), (2, True), (3, True), (4, True)]
+
+
+def test_a_result_lost_to_an_interrupt_is_parsed_again_when_the_run_goes_on():
+    with _interrupted_pool(5) as pool:
+        done = list(pool.results())
+    assert [(d.seq, d.outcome.ok) for d in done] == [(k, True) for k in range(5)]
+    assert [orjson.loads(d.outcome.line)["id"] for d in done] == ["0", "1", "2", "3", "4"]
 
 
 def test_the_speeches_table_carries_the_metadata(tmp_path):

@@ -11,14 +11,18 @@ a few records at a time. The pool is written for what a corpus throws at it:
   goes to the others, and a fresh worker takes its place. A worker that dies is handled
   the same way (the processes are speechparse.workers, shared with the server).
 - Interruption: workers ignore SIGINT; on Ctrl-C the caller takes what has finished with
-  :meth:`Pool.drain` and closes the pool, which stops the workers.
+  :meth:`Pool.drain` and closes the pool, which stops the workers. A result is never half
+  taken: SIGINT is held while one is received and booked, and a result lost all the same
+  leaves its record unfinished (left out of the drain), never the queue out of step.
 """
 
 from __future__ import annotations
 
+import signal
 import time
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
@@ -47,6 +51,20 @@ class _Worker:
     @property
     def conn(self) -> Connection:
         return self.worker.conn
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT back while a result is taken off a pipe and booked, so a Ctrl-C cannot
+    lose it (or leave a message read in part); it is delivered when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: Pool._settle copes instead
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _parse_chunk(chunk: list[tuple[int, Source]]) -> Iterator[tuple[int, Outcome]]:
@@ -137,11 +155,9 @@ class Pool:
         record and is replaced (``replace``), or, when the pool is being drained, is left."""
         try:
             while worker.pending and worker.conn.poll():
-                seq, result = worker.conn.recv()
-                expected, _ = worker.pending.popleft()
-                assert seq == expected, (seq, expected)
-                self._finish(seq, result)
-                worker.started = time.monotonic()
+                with _interrupts_held():
+                    seq, result = worker.conn.recv()
+                    self._settle(worker, seq, result)
         except (EOFError, OSError):
             if not replace:
                 return
@@ -150,6 +166,21 @@ class Pool:
             message = f"the process parsing it died (exit code {code})"
             self._finish(seq, failure(source, "WorkerCrash", message))
             self._restart(worker)
+
+    def _settle(self, worker: _Worker, seq: int, result: Outcome) -> None:
+        """Record a result the worker sent for ``seq``. Entries before it in the worker's
+        queue had results that never got here (a Ctrl-C between a receive and its
+        bookkeeping, where signals cannot be held): they are not finished and go back to
+        be parsed again, so a drain leaves them out and an uninterrupted run redoes them."""
+        if all(s != seq for s, _ in worker.pending):
+            return  # not this worker's to settle (never happens while the queue is in step)
+        lost: list[tuple[int, Source]] = []
+        while worker.pending[0][0] != seq:
+            lost.append(worker.pending.popleft())
+        worker.pending.popleft()
+        self._requeued.extendleft(reversed(lost))
+        self._finish(seq, result)
+        worker.started = time.monotonic()
 
     def _ready(self) -> Iterator[Done]:
         while self._next_seq in self._buffer:
