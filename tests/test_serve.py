@@ -372,6 +372,40 @@ def test_a_body_that_stops_short_is_408_past_the_read_timeout(live):
     )
 
 
+INCOMPLETE = {
+    "error": "incomplete-body",
+    "message": "the connection closed before the request body was complete",
+}
+
+
+def test_a_body_that_stops_short_and_half_closes_is_400_at_once(live):
+    answer = raw(live, head(1000), b"x" * 10, half_close=True)  # reads until the server closes
+    assert status_and_json(answer) == ("HTTP/1.1 400 Bad Request", INCOMPLETE)
+    assert b"\r\nconnection: close\r\n" in answer.partition(b"\r\n\r\n")[0].lower()
+    # (answered on the half-close: past the 1 s read timeout it would be a 408)
+
+
+def test_a_complete_body_then_a_half_close_is_still_answered(live):
+    body = SPEECH.encode()
+    whole = raw(live, head(len(body))[:-2], body, half_close=True)  # (raw ends the head)
+    top, _, answer = whole.partition(b"\r\n\r\n")
+    assert top.split(b"\r\n")[0] == b"HTTP/1.1 200 OK"
+    assert answer == dumps(speechparse.parse(SPEECH)) + b"\n"
+
+
+def test_a_client_that_closes_mid_body_leaves_the_server_serving(live):
+    for _ in range(20):  # (a leaked connection or a stuck read would show by the 20th)
+        with socket.create_connection(live, timeout=10) as s:
+            s.sendall(head(1000).encode() + b"\r\n" + b"x" * 10)
+    status, _, body = call(live, SPEECH.encode())
+    assert (status, body) == (200, dumps(speechparse.parse(SPEECH)) + b"\n")
+    with urllib.request.urlopen(f"http://{live[0]}:{live[1]}/healthz", timeout=5) as health:
+        assert (health.status, json.loads(health.read())) == (
+            200,
+            {"status": "ok", "version": speechparse.__version__},
+        )
+
+
 def test_a_request_after_a_refusal_on_the_same_connection_is_answered(live):
     connection = http.client.HTTPConnection(*live, timeout=30)
     plain = {"content-type": "text/plain"}

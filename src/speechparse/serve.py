@@ -86,8 +86,8 @@ class BodyLimit:
       and treated the same way once it passes the limit.
     - A body not sent in full within ``read_timeout`` seconds (a slow client, or one whose
       body stops short of its Content-Length): 408, and the connection is closed.
-    - A client that closes the connection before its body is complete: 400 (if it can
-      still read it).
+    - A client that closes the connection, or only its sending side, before its body is
+      complete: 400, which a half-closed client reads (speechparse.serve_protocol).
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int, read_timeout: float = READ_TIMEOUT) -> None:
@@ -133,6 +133,9 @@ class BodyLimit:
                 break
         if seen > self.max_bytes:
             await self._refuse(scope, receive, send, 413)
+            return
+        if length is not None and seen < length:  # the client's side ended (a half-close)
+            await self._refuse(scope, receive, send, 400, close=True)
             return
         whole = b"".join(body)
         replayed = False
@@ -405,7 +408,9 @@ def run(
         read_timeout=read_timeout,
         handler=handler,
     )
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    from .serve_protocol import HalfCloseProtocol
+
+    uvicorn.run(app, host=host, port=port, log_level="info", http=HalfCloseProtocol)
 
 
 __all__ = [
