@@ -104,6 +104,11 @@ def _tally(sheets: list[Any]) -> dict[str, list[int]]:
     return by_field
 
 
+def _corpus(sheet: Any) -> str:
+    """The corpus a scored page is from: its name's folder (web, web2)."""
+    return str(sheet.name).split("/")[0]
+
+
 def _share(by_field: dict[str, list[int]]) -> tuple[int, int, float]:
     held = sum(h for h, _ in by_field.values())
     total = sum(t for _, t in by_field.values())
@@ -119,9 +124,9 @@ def _report(sheets: list[Any], rules: list[Any], folds: int, minimum: float | No
         kept, of = by_rules.get(name, [0, 0])
         theirs = f"{kept / of:>7.1%}" if of else f"{'-':>7}"
         print(f"{name:<28} {held:>6} {total:>5} {held / total:>9.1%} {theirs}")
-    for corpus in sorted({s.name.split("/")[0] for s in sheets}):
-        mine = _share(_tally([s for s in sheets if s.name.split("/")[0] == corpus]))[2]
-        by_rule = _share(_tally([s for s in rules if s.name.split("/")[0] == corpus]))[2]
+    for corpus in sorted({_corpus(s) for s in sheets}):
+        mine = _share(_tally([s for s in sheets if _corpus(s) == corpus]))[2]
+        by_rule = _share(_tally([s for s in rules if _corpus(s) == corpus]))[2]
         print(f"{corpus + '/':<28} labeller {mine:.4f}  rules {by_rule:.4f}")
     held, total, accuracy = _share(by_field)
     print(f"accuracy {accuracy:.4f} ({held}/{total} facts, {len(sheets)} documents, {folds} folds)")
