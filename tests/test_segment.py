@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 import speechparse
 from speechparse import cues
 from speechparse.normalize import normalize
-from speechparse.segment import _BOUNDARY, lines, pieces, units
+from speechparse.segment import _BOUNDARY, _cut, lines, pieces, units
 
 
 def split(text):
@@ -126,3 +126,13 @@ def test_unit_boundaries_are_where_the_plain_form_cuts(text):
     assert [m.end() for m in _BOUNDARY.finditer(text)] == [
         m.end() for m in BOUNDARY_SPEC.finditer(text)
     ]
+
+
+@given(st.text(alphabet="。!?…;:,”)(一二是、1.2 \n\u2028甲乙", max_size=20))
+@example("甲1.乙")
+@example("甲(1)乙")
+@example(" 甲。 ")
+@settings(max_examples=300)
+def test_a_text_without_a_cut_point_is_one_unit_as_the_patterns_say(text):
+    # pieces() skips the patterns when there is nothing to cut at: it must cut as they do
+    assert pieces(text, 0, len(text)) == _cut(text, 0, len(text))

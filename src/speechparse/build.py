@@ -72,7 +72,11 @@ class Builder(Transformer[Token, Any]):
     def block(self, start: int, end: int) -> Data:
         """A block over the view's [start, end), whitespace at both ends left out; its span
         is into the input, and its text the input's with the noise cut out."""
-        start, end = self.view.span(*self.strip(start, end))
+        return self._block(*self.strip(start, end))
+
+    def _block(self, start: int, end: int) -> Data:
+        """block() of a stripped [start, end)."""
+        start, end = self.view.span(start, end)
         return {
             "span": {"start": start, "end": end},
             "text": cut(self.source, start, end, self.noise),
@@ -92,12 +96,12 @@ class Builder(Transformer[Token, Any]):
     def pieces(self, start: int, end: int) -> list[Data]:
         """The paragraphs (or pieces of them) that lie in [start, end)."""
         out: list[Data] = []
+        lines = self.lines
         k = max(0, bisect_right(self._line_starts, start) - 1)
-        while k < len(self.lines) and self.lines[k].start < end:
-            line = self.lines[k]
-            s, e = self.strip(max(start, line.start), min(end, line.end))
+        while k < len(lines) and lines[k].start < end:
+            s, e = self.strip(max(start, lines[k].start), min(end, lines[k].end))
             if s < e:
-                out.append(self.block(s, e))
+                out.append(self._block(s, e))
             k += 1
         return out
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -98,6 +99,7 @@ def marker_at(text: str) -> Marker | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # a speech has few distinct markers (and a Marker is immutable)
 def _marker(family: str, n: str, end: int) -> Marker | None:
     index = None if n == "最后" else cn_number(n)
     if index is None and n != "最后":

@@ -137,9 +137,17 @@ def lines(clean: str) -> list[Line]:
     out: list[Line] = []
     for m in _LINE.finditer(clean):
         pos, stop = m.span()
-        # only a line with a space in it can hold paragraphs joined by spaces
-        spaced = clean.find(" ", pos, stop) >= 0
-        cuts = [g.span() for g in _JOINED.finditer(clean, pos, stop)] if spaced else []
+        if clean.find(" ", pos, stop) < 0:
+            # only a line with a space in it can hold paragraphs joined by spaces: this one
+            # is one paragraph (stripped of other space), and the patterns are not run
+            while pos < stop and clean[pos].isspace():
+                pos += 1
+            while stop > pos and clean[stop - 1].isspace():
+                stop -= 1
+            if pos < stop:
+                out.append(Line(len(out), pos, stop))
+            continue
+        cuts = [g.span() for g in _JOINED.finditer(clean, pos, stop)]
         if cuts:
             cuts = _not_in_words(clean, pos, stop, cuts)
         for cut in [*cuts, None]:
@@ -149,7 +157,7 @@ def lines(clean: str) -> list[Line]:
             while e > s and clean[e - 1].isspace():
                 e -= 1
             if s < e:
-                head = _HEADING_THEN_BODY.match(clean, s, e) if spaced else None
+                head = _HEADING_THEN_BODY.match(clean, s, e)
                 if head is not None:
                     out.append(Line(len(out), s, head.start(1)))
                     s = head.end(1)
@@ -190,8 +198,25 @@ _LONE = re.compile(r"\s*[\u4e00-\u9fff]\s*")
 _GLUED = re.compile(rf"[(\d](?:(?<=\()(?:\d{{1,2}}|{cues.CN_NUM})\)|(?<=\d)\d?[.、](?!\d))")
 
 
+#: Every character a unit may be cut at: the first of each _BOUNDARY and _GLUED match.
+_CUT_FIRST = re.compile(r"[。!?…;:,(\d]")
+
+
 def pieces(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     """The units of clean[start:end] as stripped (start, end) spans, in order."""
+    if _CUT_FIRST.search(clean, start, end - 1) is None:
+        # nothing to cut at before the last character (a cut there ends the text anyway):
+        # one unit, as a headline or a short line is; the patterns are not run
+        while start < end and clean[start].isspace():
+            start += 1
+        while end > start and clean[end - 1].isspace():
+            end -= 1
+        return [(start, end)] if start < end else []
+    return _cut(clean, start, end)
+
+
+def _cut(clean: str, start: int, end: int) -> list[tuple[int, int]]:
+    """pieces() by the patterns."""
     cuts = [m.end() for m in _BOUNDARY.finditer(clean, start, end)]
     glued = [
         m.start()
