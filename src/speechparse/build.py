@@ -96,13 +96,24 @@ class Builder(Transformer[Token, Any]):
     def pieces(self, start: int, end: int) -> list[Data]:
         """The paragraphs (or pieces of them) that lie in [start, end)."""
         out: list[Data] = []
+        clean, source = self.clean, self.source
+        # (with no noise, a block is the source's slice, and a line inside [start, end) that
+        # is stripped already, as most are, is taken as it is: a section of a long text has
+        # tens of thousands of paragraphs)
+        plain = not self.noise and self.view.identity
         lines = self.lines
-        k = max(0, bisect_right(self._line_starts, start) - 1)
-        while k < len(lines) and lines[k].start < end:
-            s, e = self.strip(max(start, lines[k].start), min(end, lines[k].end))
-            if s < e:
+        for k in range(max(0, bisect_right(self._line_starts, start) - 1), len(lines)):
+            s, e = lines[k].start, lines[k].end
+            if s >= end:
+                break
+            if not start <= s < e <= end or clean[s].isspace() or clean[e - 1].isspace():
+                s, e = self.strip(max(start, s), min(end, e))
+                if s >= e:
+                    continue
+            if plain:
+                out.append({"span": {"start": s, "end": e}, "text": source[s:e]})
+            else:
                 out.append(self._block(s, e))
-            k += 1
         return out
 
     def units(self, children: list[Any]) -> list[Unit]:
@@ -177,7 +188,7 @@ class Builder(Transformer[Token, Any]):
         strong = [u for u in marked if cues.OCCASION_STRONG.search(u.text)]
         occasion = (strong or marked)[0] if marked else None
         if occasion is None:
-            occasion = next((u for u in units if cues.OCCASION.search(u.text)), None)
+            occasion = next((u for u in units if cues.found("OCCASION", u.text)), None)
         return "opening", self.section(
             units,
             occasion=self.block(occasion.start, occasion.end) if occasion else None,

@@ -15,6 +15,7 @@ demand).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -133,10 +134,8 @@ class Analysis:
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
-        lines = {u.line for u in units}
-        per_line: dict[int, int] = {}
-        for u in units:
-            per_line[u.line] = per_line.get(u.line, 0) + 1
+        per_line = Counter(u.line for u in units)
+        lines = per_line.keys()
         #: the whole speech on a few lines: every sentence may open a paragraph
         self.collapsed = len(lines) <= 3 and max(per_line.values(), default=0) >= 6
         self.markers: list[Marker | None] = [marker_at(u.text) for u in units]

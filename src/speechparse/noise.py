@@ -151,6 +151,11 @@ class View:
                     pos += 1
         self.text = "".join(parts)
 
+    @property
+    def identity(self) -> bool:
+        """Whether view offsets are input offsets (nothing was taken out)."""
+        return not self._view_starts
+
     def _at(self, i: int) -> int:
         if not self._view_starts:
             return i
