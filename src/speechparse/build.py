@@ -63,10 +63,10 @@ class Builder(Transformer[Token, Any]):
         self.lines = lines
         self._line_starts = [ln.start for ln in lines]
         self.addressees = addressees  # the salutation's parts, in the view
-        self.by_start = {u.start: u for u in units}
         self.all = units
-        self._index = {u.start: i for i, u in enumerate(units)}
-        self._index_end = {u.end: i for i, u in enumerate(units)}
+        # (where each unit starts and ends: zip builds the maps in C, for tens of thousands)
+        self._index = dict(zip([u.start for u in units], range(len(units)), strict=True))
+        self._index_end = dict(zip([u.end for u in units], range(len(units)), strict=True))
 
     # --- helpers ----------------------------------------------------------------------
     def block(self, start: int, end: int) -> Data:
@@ -174,11 +174,11 @@ class Builder(Transformer[Token, Any]):
 
     # --- the rules of grammar/speech.lark ---------------------------------------------
     def title(self, children: list[Token]) -> tuple[str, Data]:
-        u = self.by_start[_bounds(children[0])[0]]
+        u = self.all[self._index[_bounds(children[0])[0]]]
         return "title", self.block(u.start, u.end)
 
     def salutation(self, children: list[Token]) -> tuple[str, Data]:
-        u = self.by_start[_bounds(children[0])[0]]
+        u = self.all[self._index[_bounds(children[0])[0]]]
         names = [self.slice(s, e) for s, e in self.addressees]
         return "salutation", {**self.block(u.start, u.end), "addressees": names}
 

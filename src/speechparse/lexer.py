@@ -468,7 +468,13 @@ class SpeechLexer(Lexer):
         for i, unit in enumerate(units):
             cands = analysis.candidates(i)
             plain = cands == ["TEXT"]
-            j = _section_start_later(analysis, i) if plain and unit.first and not lead else None
+            # (only a unit with more on its line can lead a section that starts later on it)
+            more = i + 1 < len(units) and units[i + 1].line == unit.line
+            j = (
+                _section_start_later(analysis, i)
+                if plain and more and unit.first and not lead
+                else None
+            )
             if held and (j is not None or lead or not plain):
                 yield _token("TEXT", held[0], held[-1])
                 held = []

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from . import cues
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
-    """A non-blank line: [start, end) without leading and trailing whitespace."""
+    """A non-blank line: [start, end) without leading and trailing whitespace.
+
+    Treated as immutable (the frame's caches are keyed by lines), but not frozen: a frozen
+    dataclass's constructor costs three times as much, and a long text has tens of
+    thousands of lines. A changed line is a new Line."""
 
     index: int
     start: int
@@ -243,6 +247,17 @@ def units(clean: str, body: list[Line]) -> list[Unit]:
     """All units of the body lines, in order."""
     out: list[Unit] = []
     for k, line in enumerate(body):
-        for j, (s, e) in enumerate(pieces(clean, line.start, line.end)):
+        a, b = line.start, line.end
+        # (the usual line, with nothing to cut at, is one unit: pieces' first test, without
+        # the call and its list)
+        if (
+            a < b
+            and not clean[a].isspace()
+            and not clean[b - 1].isspace()
+            and _CUT_FIRST.search(clean, a, b - 1) is None
+        ):
+            out.append(Unit(a, b, k, True, clean[a:b]))
+            continue
+        for j, (s, e) in enumerate(pieces(clean, a, b)):
             out.append(Unit(s, e, k, j == 0, clean[s:e]))
     return out
