@@ -22,7 +22,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from . import cues
-from .lexer import cn_number, marker_at
+from .markers import cn_number, marker_at
 from .noise import NoiseSpan, View, cut
 from .segment import Line, Unit
 

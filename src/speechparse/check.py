@@ -16,7 +16,7 @@ from itertools import pairwise
 from . import cues
 from .api import parse
 from .dates import find_dates
-from .lexer import marker_at
+from .markers import marker_at
 from .models import Item, Severity, Span, Speech
 from .normalize import normalize
 
