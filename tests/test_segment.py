@@ -131,7 +131,9 @@ def test_unit_boundaries_are_where_the_plain_form_cuts(text):
 @given(st.text(alphabet="。!?…;:,”)(一二是、1.2 \n\u2028甲乙", max_size=20))
 @example("甲1.乙")
 @example("甲(1)乙")
-@example(" 甲。 ")
+@example(" 甲乙\u2028")
+@example("一是做好工作;")
+@example("甲乙。”")
 @settings(max_examples=300)
 def test_a_text_without_a_cut_point_is_one_unit_as_the_patterns_say(text):
     # pieces() skips the patterns when there is nothing to cut at: it must cut as they do
