@@ -63,9 +63,9 @@ def clean_view(text: str) -> tuple[noise.View, list[noise.NoiseSpan]]:
     return view, inline
 
 
-def _parse(text: str, strict: bool, model: str | None = None) -> Speech:
-    """The pipeline; ``model`` (a model file, or "" for the packaged one) has the trained
-    labeller decide the frame."""
+def _parse(text: str, strict: bool, model: str | None = "") -> Speech:
+    """The pipeline. The trained labeller decides the frame with ``model`` (a model file, or
+    "" for the packaged one); with ``None`` the rules (frame.py) decide it."""
     view, inline = clean_view(text)
     clean = view.text
     outline = (
@@ -110,10 +110,15 @@ def _parse(text: str, strict: bool, model: str | None = None) -> Speech:
 
 
 def parse_labelled(text: str, model: str = "") -> Speech:
-    """Parse with the frame decided by the trained labeller (frame_labels.py) instead of the
-    rules (frame.py): the packaged model, or the model file ``model``. Experimental: see the
-    README's design notes for where it stands against the rules."""
+    """:func:`parse` with the frame's labeller read from the model file ``model`` (what
+    ``make cv`` trains for each fold); "" is the packaged model."""
     return _parse(text, False, model)
+
+
+def parse_rules(text: str, *, strict: bool = False) -> Speech:
+    """:func:`parse` with the frame decided by the hand-written rules (frame.py) on every
+    page, as before the labeller: the baseline ``make cv`` scores the labeller against."""
+    return _parse(text, strict, None)
 
 
 def parse_bytes(data: bytes, *, strict: bool = False) -> Speech:

@@ -67,6 +67,11 @@ TITLE = re.compile(
     r"(?:\s*[(（][^()（）]{0,30}[)）])?\s*$"
 )
 
+#: What follows a title word in a sentence, which no title is: the sentence's end (出席会议并
+#: 讲话。), or the words that report a speech (在讲话中指出, 讲话时强调; but 讲话时间： may
+#: end a title run into a page's date).
+IN_SENTENCE = re.compile(r"[。!?]|中(?!心)|时(?!间)|指出|强调")
+
 #: The title word that ends a title line, with what may follow it (稿, a date in brackets).
 TITLE_WORD_AT_END = re.compile(
     rf"{TITLE_WORD}{TITLE_SUFFIX}?(?:\s*[(（][^()（）]{{0,30}}[)）])?\s*$"
@@ -242,6 +247,8 @@ WISH_LEAD = re.compile(
 #: How many lines a listed wish may run over.
 WISH_LINES_MAX = 6
 THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[!。.\s]*$")
+#: A stretch of text that ends with the speech's thanks, after a sentence or alone.
+THANKS_END = re.compile(r"(?:^|[。!?])\s*(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[!。.\s]*$")
 
 # --- prefilters -------------------------------------------------------------------------
 #: cue -> words one of which a unit must contain for the cue's pattern to match at all.

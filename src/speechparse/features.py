@@ -27,6 +27,11 @@ _DASH_LEAD = re.compile(r"^[—-]{1,2}")
 #: The cue classes of the genre that may open a speech (cues.found names).
 _SPEECH_CUES = ("OCCASION", "GREETING", "ANNOUNCE", "REVIEW", "WISH", "HOPE", "CALL", "PLEDGE")
 
+#: Features that mark a piece as a site's: its cues, its shape, an address, back matter.
+_SITE_MARKS = ("site_cue", "site_shape", "url", "back_matter", "collection", "meta")
+#: The page feature of a page that bears no site mark on any piece: a clean draft.
+CLEAN_PAGE = "page_site=0"
+
 Features = list[str]
 
 
@@ -129,11 +134,15 @@ def features(clean: str, pieces: list[Piece]) -> list[Features]:
         (k for k, f in enumerate(own) if "salutation" in f or "salutation_head" in f), None
     )
     first_prose = next((k for k, f in enumerate(own) if "sent=0" not in f), len(own))
+    # how much of the page bears a site's marks: a clean draft has none, and then a short
+    # line at its top or bottom is no site text for being short and there
+    marked = sum(1 for f in own if any(x.startswith(_SITE_MARKS) for x in f))
+    page = CLEAN_PAGE if not marked else f"page_site={_bucket(marked, (0, 2))}"
     seen: dict[str, int] = {}
     n = len(pieces)
     out: list[Features] = []
     for k, f in enumerate(own):
-        row = ["bias", *f]
+        row = ["bias", page, *f]
         row.append(f"pos={min(k, 8)}")
         row.append(f"from_end={min(n - 1 - k, 5)}")
         if first_salutation is not None:

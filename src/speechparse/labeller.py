@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from .features import features
+from .features import Features, features
 from .pieces import Piece
 
 MODEL = "frame.crfsuite"
@@ -36,6 +36,9 @@ def tagger(path: str | None = None) -> pycrfsuite.Tagger:
 
 def label(clean: str, pieces: list[Piece], model: str | None = None) -> list[str]:
     """A label for every piece."""
-    if not pieces:
-        return []
-    return list(tagger(model).tag(features(clean, pieces)))
+    return tag(features(clean, pieces), model)
+
+
+def tag(rows: list[Features], model: str | None = None) -> list[str]:
+    """A label for every piece, from its features (features.features)."""
+    return list(tagger(model).tag(rows)) if rows else []

@@ -31,7 +31,7 @@ class Piece:
 #: A bracketed note after a title word, such as its date: （2023年3月15日）.
 _NOTE = re.compile(r"\s*\([^()]{1,30}\)")
 #: A site's separators after a title (元旦致辞 | |).
-_TRAILING_SEPARATORS = re.compile(r"\s*[|›»>·-][\s|›»>·-]*$")
+_TRAILING_SEPARATORS = re.compile(r"\s*(?<![A-Za-z0-9/\"'])[|›»>·-][\s|›»>·-]*$")
 #: A site's label or name before a title on its line: [政治], 【讲话】, 某某之家— .
 _PREFIX = re.compile(r"(?:\[[^\]]{1,8}\]|【[^】]{1,8}】|[^\s—|\[【]{2,10}(?:—(?!—)|\||-))\s*")
 #: The ellipsis where a preview was cut mid-sentence, at the end of a line.
@@ -92,19 +92,46 @@ def _salutation_cuts(clean: str, line: Line) -> list[int]:
     return []
 
 
+def _copy(clean: str, start: int, end: int, limit: int) -> int | None:
+    """The end of a copy of the title [start, end) that follows it (after spaces), if one
+    does before ``limit``."""
+    title = clean[start:end].strip()
+    at = end
+    while at < limit and clean[at].isspace():
+        at += 1
+    if title_like(title) and clean.startswith(title, at) and at + len(title) <= limit:
+        return at + len(title)
+    return None
+
+
 def _title_cuts(clean: str, line: Line) -> list[int]:
     """After a title word that ends a title-like stretch of the line (and its note), and
     before a title that follows the last sentence or ends in a site's separators."""
     cuts: list[int] = []
     text = clean[line.start : line.end]
-    for m in TITLE_END.finditer(clean, line.start, min(line.end, line.start + 120)):
+    after = -1  # the end of the title cut off the line
+    for m in TITLE_END.finditer(clean, line.start, min(line.end, line.start + 200)):
         if m.end() >= line.end:
             break
+        if m.start() < after or cues.IN_SENTENCE.match(clean, m.end()):
+            continue
+        if after >= 0:
+            # past the first title, only a title run into its copy (a collapsed page's
+            # header title, then the title) is cut, after each
+            copy = _copy(clean, after, m.end(), line.end)
+            if copy is not None:
+                cuts += [m.end(), copy]
+                break
+            continue
         head = max(line.start, max(clean.rfind(ch, line.start, m.start()) for ch in "。!?:】") + 1)
         if title_like(clean[head : m.end()]):
             note = _NOTE.match(clean, m.end(), line.end)
-            cuts += [head, note.end() if note is not None else m.end()]
-            break
+            after = note.end() if note is not None else m.end()
+            cuts += [head, after]
+            copy = _copy(clean, head, after, line.end)
+            if copy is not None:
+                cuts.append(copy)
+                break
     prefix = _PREFIX.match(text)
     if (
         prefix is not None

@@ -164,13 +164,21 @@ def _byline_shaped(text: str) -> bool:
     return len(text) <= 40 and not any(ch in text for ch in "。!?,;")
 
 
+def golds(roots: list[Path]) -> dict[str, dict[str, object]]:
+    """Page name → its gold facts, for every page under ``roots``."""
+    return {
+        name: json.loads(gold.read_text(encoding="utf-8"))
+        for root in roots
+        for name, _, gold in corpus_pages(root)
+    }
+
+
 def load(roots: list[Path]) -> list[Page]:
+    facts = golds(roots)
     pages = []
     for root in roots:
-        for name, text, gold in corpus_pages(root):
-            pages.append(
-                align(name, text.read_text(encoding="utf-8"), json.loads(gold.read_text("utf-8")))
-            )
+        for name, text, _ in corpus_pages(root):
+            pages.append(align(name, text.read_text(encoding="utf-8"), facts[name]))
     return pages
 
 

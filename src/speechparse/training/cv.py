@@ -23,8 +23,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import api, labeller
-from .align import Page, corpus_pages
-from .train import GENERATED, corpus_roots, fit, training_pages
+from .align import Page, golds
+from .train import GENERATED, SERVED, corpus_roots, fit, training_pages
 
 
 def scorer(shared: Path) -> ModuleType:
@@ -59,33 +59,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-accuracy", type=float, default=None)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every fact that fails")
     ap.add_argument("--generated", type=int, default=GENERATED, help="pages of our own writing")
+    ap.add_argument("--served", type=int, default=SERVED, help="copies of each page served again")
     args = ap.parse_args(argv)
     score = scorer(args.shared)
     roots = corpus_roots(args.shared)
-    pages = training_pages(args.shared, args.generated)
+    pages = training_pages(args.shared, args.generated, args.served)
     site_of: dict[str, str] = {}
     for root in roots[1:]:
         site_of.update(sites(root))
-    golds = {
-        name: json.loads(gold.read_text(encoding="utf-8"))
-        for root in roots[1:]
-        for name, _, gold in corpus_pages(root)
-    }
+    facts = golds(roots[1:])
     groups: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
-        if page.name in golds:
+        if page.name in facts:
             groups[site_of.get(page.name, page.name)].append(page)
     sheets, rules = [], []
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / "fold.crfsuite"
         for _, held in sorted(groups.items()):
-            fit([p for p in pages if p not in held], model)
+            names = {p.name for p in held}
+            fit([p for p in pages if p.name.split("#")[0] not in names], model)
             labeller.tagger.cache_clear()
             for page in held:
                 out = parse_with(page.text, str(model))
-                sheets.append(score.score_doc(page.name, page.text, golds[page.name], out))
-                by_rules = json.loads(api.parse(page.text).model_dump_json())
-                rules.append(score.score_doc(page.name, page.text, golds[page.name], by_rules))
+                sheets.append(score.score_doc(page.name, page.text, facts[page.name], out))
+                by_rules = json.loads(api.parse_rules(page.text).model_dump_json())
+                rules.append(score.score_doc(page.name, page.text, facts[page.name], by_rules))
     if args.verbose:
         for sheet in sheets:
             for name, ok, detail in sheet.facts:

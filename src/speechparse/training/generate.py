@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..writer import BODIES, PLACES, Choices, Seeded, numeral, write
-from .align import Page, cut
+from .align import Page, align, cut
 
 #: The sections of a site a speech is filed under.
 SECTIONS = ("领导讲话", "工会要闻", "讲话材料", "工作动态", "范文大全", "致辞演讲", "新闻中心")
@@ -226,3 +226,21 @@ def pages(n: int, seed: int = 0) -> list[Page]:
     """``n`` generated pages, the same ones for the same seed."""
     c = Seeded(seed)
     return [page(c, f"generated/{k:04d}") for k in range(n)]
+
+
+#: Words a site lists on lines of their own above a page (its menu, tags, a section's name).
+WORDS = ("工会", "讲话", "大会", "首页", "范文", "讲话稿", "致辞", "领导讲话", "工作总结")
+
+
+def served(c: Choices, page: Page, gold: dict[str, object]) -> Page:
+    """A corpus page served again by another site: site text of ours before and after it,
+    labelled site text in its gold facts. Real pages teach where their own sites put site
+    text; served again, they teach that the speech is the speech wherever it starts."""
+    front = _site(c, HEADERS, 0, 2) + _site(c, CRUMBS, 0, 1) + _site(c, DOCUMENT, 0, 2)
+    front += [Line(w, "site") for w in c.some(WORDS, 0, 3)] + _site(c, PUBLISHED, 0, 1)
+    back = _site(c, BACK, 0, 4)
+    head = "".join(line.text + "\n" for line in front)
+    tail = "".join("\n" + line.text for line in back)
+    noise = [line.text for line in front] + list(gold.get("noise") or [])  # type: ignore[call-overload]
+    facts = {**gold, "noise": noise + [line.text for line in back]}
+    return align(f"{page.name}#served", head + page.text.rstrip("\n") + tail + "\n", facts)
