@@ -42,16 +42,38 @@ def _bucket(n: float, edges: tuple[float, ...]) -> int:
     return len(edges)
 
 
-def _own(clean: str, piece: Piece, k: int, pieces: list[Piece]) -> Features:
-    """The piece's own features (its neighbours see these too, prefixed)."""
+def _own(
+    clean: str, piece: Piece, k: int, pieces: list[Piece], memo: dict[str, tuple[str, ...]]
+) -> Features:
+    """The piece's own features (its neighbours see these too, prefixed): its text's (from
+    ``memo`` when the page has had the same text before), and whether its line goes on
+    before or after it."""
     text = clean[piece.start : piece.end]
-    n = len(text)
+    known = memo.get(text)
+    if known is None:
+        known = memo[text] = _text_features(text)
+    f = list(known)
+    if (
+        piece.start > 0
+        and clean[piece.start - 1] not in "\n"
+        and k
+        and pieces[k - 1].line == piece.line
+    ):
+        f.append("mid_line")
+    if k + 1 < len(pieces) and pieces[k + 1].line == piece.line:
+        f.append("line_goes_on")
+    return f
+
+
+def _text_features(text: str) -> tuple[str, ...]:
+    """The features of a piece's text: its shape and its cues."""
+    n = m = len(text)
     cjk = len(CJK.findall(text))
     f = [
         f"len={_bucket(n, (2, 4, 8, 14, 24, 40, 80, 200, 600))}",
-        f"cjk={_bucket(cjk / n, (0.2, 0.5, 0.8, 0.95))}",
-        f"latin={_bucket(len(LATIN.findall(text)) / n, (0.0, 0.1, 0.4))}",
-        f"digit={_bucket(len(_DIGIT.findall(text)) / n, (0.0, 0.05, 0.2))}",
+        f"cjk={_bucket(cjk / m, (0.2, 0.5, 0.8, 0.95))}",
+        f"latin={_bucket(len(LATIN.findall(text)) / m, (0.0, 0.1, 0.4))}",
+        f"digit={_bucket(len(_DIGIT.findall(text)) / m, (0.0, 0.05, 0.2))}",
         f"sent={_bucket(len(_SENTENCE.findall(text)), (0, 1, 3))}",
         f"func={_bucket(len(FUNCTION_WORDS.findall(text)) / max(cjk, 1), (0.0, 0.05, 0.12, 0.2))}",
         f"end={_end_class(text[-1])}",
@@ -67,15 +89,6 @@ def _own(clean: str, piece: Piece, k: int, pieces: list[Piece]) -> Features:
         f.append("placeholder")
     if _DASH_LEAD.match(text):
         f.append("dash_lead")
-    if (
-        piece.start > 0
-        and clean[piece.start - 1] not in "\n"
-        and k
-        and pieces[k - 1].line == piece.line
-    ):
-        f.append("mid_line")
-    if k + 1 < len(pieces) and pieces[k + 1].line == piece.line:
-        f.append("line_goes_on")
     if text[0] in cues.MARKER_FIRST:
         f.append("marker_first")
     # the genre's cue classes
@@ -83,9 +96,9 @@ def _own(clean: str, piece: Piece, k: int, pieces: list[Piece]) -> Features:
         f.append("title_like")
     elif cues.TITLE.search(text):
         f.append("title_word")
-    found = salutation_at(clean, Line(piece.line, piece.start, piece.end))
+    found = salutation_at(text, Line(0, 0, m))
     if found is not None:
-        f.append("salutation" if found[0] >= piece.end else "salutation_head")
+        f.append("salutation" if found[0] >= m else "salutation_head")
     elif cues.ADDRESSEE_STRONG.search(text) and n <= 40:
         f.append("addressee_word")
     if cues.HELLO.match(text):
@@ -109,7 +122,7 @@ def _own(clean: str, piece: Piece, k: int, pieces: list[Piece]) -> Features:
         f.append("summary_label")
     if n > 8:
         f.extend(f"cue={name}" for name in _SPEECH_CUES if cues.found(name, text))
-    return f
+    return tuple(f)
 
 
 def _end_class(ch: str) -> str:
@@ -126,9 +139,18 @@ def _end_class(ch: str) -> str:
     return "other"
 
 
+def _seen(own: Features) -> dict[str, tuple[str, ...]]:
+    """A piece's features as its neighbours see them (not its ratios of digits and function
+    words), prefixed by where they see it from."""
+    visible = [x for x in own if not x.startswith(("func", "digit"))]
+    return {tag: tuple(f"{tag}:{x}" for x in visible) for tag in ("p", "n", "pp", "nn")}
+
+
 def features(clean: str, pieces: list[Piece]) -> list[Features]:
     """The features of every piece: its own, its place, its neighbours', repetition."""
-    own = [_own(clean, p, k, pieces) for k, p in enumerate(pieces)]
+    # a page may repeat its lines (a menu, a hostile input): each text's features once
+    memo: dict[str, tuple[str, ...]] = {}
+    own = [_own(clean, p, k, pieces, memo) for k, p in enumerate(pieces)]
     texts = [clean[p.start : p.end].replace(" ", "") for p in pieces]
     first_salutation = next(
         (k for k, f in enumerate(own) if "salutation" in f or "salutation_head" in f), None
@@ -136,8 +158,17 @@ def features(clean: str, pieces: list[Piece]) -> list[Features]:
     first_prose = next((k for k, f in enumerate(own) if "sent=0" not in f), len(own))
     # how much of the page bears a site's marks: a clean draft has none, and then a short
     # line at its top or bottom is no site text for being short and there
-    marked = sum(1 for f in own if any(x.startswith(_SITE_MARKS) for x in f))
+    marks = {t: any(x.startswith(_SITE_MARKS) for x in f) for t, f in memo.items()}
+    marked = sum(1 for p in pieces if marks[clean[p.start : p.end]])
     page = CLEAN_PAGE if not marked else f"page_site={_bucket(marked, (0, 2))}"
+    # what the neighbours see of each piece (once for each set of features)
+    views: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+    seen_as = []
+    for f in own:
+        key = tuple(f)
+        if key not in views:
+            views[key] = _seen(f)
+        seen_as.append(views[key])
     seen: dict[str, int] = {}
     n = len(pieces)
     out: list[Features] = []
@@ -160,7 +191,7 @@ def features(clean: str, pieces: list[Piece]) -> list[Features]:
         for d, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
             j = k + d
             if 0 <= j < n:
-                row.extend(f"{tag}:{x}" for x in own[j] if not x.startswith(("func", "digit")))
+                row.extend(seen_as[j][tag])
             else:
                 row.append(f"{tag}:none")
         out.append(row)
