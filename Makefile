@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
-.PHONY: demo test lint schema samples bench bench-batch score example train cv check clean
+.PHONY: demo test explore lint schema samples bench bench-batch score example train cv check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,9 +17,14 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/speechparse parse samples/01-mayday-yao.txt --indent
 
-## test: lint and type-check, then the whole test suite
+## test: lint and type-check, then the whole test suite (hypothesis draws the same examples
+## every run, as in CI: the result is the code's, not the draw's)
 test: lint
-	$(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest
+
+## explore: the property and metamorphic tests with new random examples (to find failures)
+explore: $(STAMP)
+	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest tests/test_metamorphic.py tests/test_properties.py tests/test_strategies.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

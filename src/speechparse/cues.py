@@ -72,6 +72,10 @@ TITLE = re.compile(
 #: end a title run into a page's date).
 IN_SENTENCE = re.compile(r"[。!?]|中(?!心)|时(?!间)|指出|强调")
 
+#: The verbs of a news report's headline (市总工会召开…会议): a line without a title word
+#: that has one reports a meeting; it is no slogan over a speech.
+REPORT_VERB = re.compile(r"召开|举行|举办|出席|会见|看望|调研")
+
 #: The title word that ends a title line, with what may follow it (稿, a date in brackets).
 TITLE_WORD_AT_END = re.compile(
     rf"{TITLE_WORD}{TITLE_SUFFIX}?(?:\s*[(（][^()（）]{{0,30}}[)）])?\s*$"

@@ -27,6 +27,8 @@ from .shape import is_site, noise_kind, title_like
 _TRUNCATION = re.compile(r"[\s…。.]+")
 #: The most characters the second line of a broken title has when it reads as a title alone.
 _TITLE_TAIL = 8
+#: The fewest characters of the first line of a broken title (not a menu's word: 工会 / 讲话).
+_TITLE_HEAD = 6
 #: The fewest characters of a part of the title that make a piece a copy of it.
 _COPY_MIN = 4
 
@@ -81,6 +83,8 @@ def from_labels(clean: str, found: list[Piece], labels: list[str]) -> Frame:
             runs.append(run)
         else:  # site text or a byline before the speech, not a copy of its title
             labels[run.start : run.stop] = ["site"] * len(run)
+    if not runs and result.salutation is not None and first is not None:
+        runs = _title_before(clean, found, labels, first)
     best: range = range(0)
     if runs:
         # the longest; of equals, one on a line of its own (its copy broken over two)
@@ -154,6 +158,21 @@ def _title_runs(clean: str, found: list[Piece], labels: list[str]) -> list[range
     return runs
 
 
+def _title_before(clean: str, found: list[Piece], labels: list[str], k: int) -> list[range]:
+    """No piece was labelled title: the line right before the salutation is the title when
+    it reads as one, whole or broken over two lines, and bears no site marks."""
+    for run in (range(k - 2, k), range(k - 1, k)):
+        if run.start < 0 or not all(_unmarked(clean, found[j]) for j in run):
+            continue
+        if len(run) == 2 and not _broken(clean, found, k - 1):
+            continue
+        if title_like(clean[found[run.start].start : found[run[-1]].end].replace("\n", "")):
+            for j in run:
+                labels[j] = "title"
+            return [run]
+    return []
+
+
 def _titled(clean: str, found: list[Piece], run: range) -> bool:
     """A run labelled title that can be one: no site text's marks (a breadcrumb that ends in
     讲话材料), and a title's shape or a slogan's length (not a menu's word: 讲话, 大会)."""
@@ -184,6 +203,7 @@ def _broken(clean: str, found: list[Piece], k: int) -> bool:
     first, second = clean[a.start : a.end], clean[b.start : b.end]
     return (
         b.line == a.line + 1
+        and len(first) >= _TITLE_HEAD
         and title_like(first + second)
         and not title_like(first)
         and (not title_like(second) or len(second) <= _TITLE_TAIL)
