@@ -27,6 +27,8 @@ from .shape import is_site, noise_kind, title_like
 _TRUNCATION = re.compile(r"[\s…。.]+")
 #: The most characters the second line of a broken title has when it reads as a title alone.
 _TITLE_TAIL = 8
+#: The most pieces a summary quoting another speech's opening holds before the title.
+_DECOY_MAX = 3
 #: The fewest characters of the first line of a broken title (not a menu's word: 工会 / 讲话).
 _TITLE_HEAD = 6
 #: The fewest characters of a part of the title that make a piece a copy of it.
@@ -57,7 +59,7 @@ def from_labels(clean: str, found: list[Piece], labels: list[str]) -> Frame:
     """The frame that the labels of the pieces say."""
     labels = list(labels)  # corrected below where a label cannot be
     result = Frame()
-    first = _opening(labels)
+    first = _opening(labels, [title_like(_text(clean, p)) for p in found[: _DECOY_MAX * 4]])
     if first and labels[first] == "speech" and _salutation_shaped(clean, found[first - 1]):
         first -= 1  # a salutation the speech opens with, taken for a byline or site text
         labels[first] = "salutation"
@@ -107,11 +109,12 @@ def from_labels(clean: str, found: list[Piece], labels: list[str]) -> Frame:
     return result
 
 
-def _opening(labels: list[str]) -> int | None:
+def _opening(labels: list[str], titled: list[bool]) -> int | None:
     """Where the speech begins: its first salutation or speech piece; but a salutation that
     site text follows (a summary quoting another speech's 同志们：) is passed over for a
-    later one that the speech follows; and so is one with no title before it when site text
-    comes after it and then a title and its salutation (a summary, then the speech)."""
+    later one that the speech follows; and so is one with no title before it when site text,
+    or a few pieces, come after it and then a title and its salutation (a summary, then the
+    speech). ``titled``: whether each of the first pieces reads as a title."""
     first = next((k for k, lab in enumerate(labels) if lab in ("salutation", "speech")), None)
     if (
         first is not None
@@ -120,6 +123,12 @@ def _opening(labels: list[str]) -> int | None:
     ):
         for j in range(first + 1, len(labels) - 1):
             if labels[j : j + 2] == ["title", "salutation"] and "site" in labels[first:j]:
+                return j + 1
+            # or, on a collapsed page, the summary's few pieces and then a title (however
+            # labelled) and its salutation
+            near = j - first <= _DECOY_MAX and j < len(titled) and titled[j]
+            if near and labels[j] in ("title", "byline") and labels[j + 1] == "salutation":
+                labels[j] = "title"
                 return j + 1
     k = first
     while k is not None and labels[k] == "salutation":

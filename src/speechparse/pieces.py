@@ -34,6 +34,10 @@ _NOTE = re.compile(r"\s*\([^()]{1,30}\)")
 _TRAILING_SEPARATORS = re.compile(r"\s*(?<![A-Za-z0-9/\"'])[|›»>·-][\s|›»>·-]*$")
 #: A site's label or name before a title on its line: [政治], 【讲话】, 某某之家— .
 _PREFIX = re.compile(r"(?:\[[^\]]{1,8}\]|【[^】]{1,8}】|[^\s—|\[【]{2,10}(?:—(?!—)|\||-))\s*")
+#: How far into a line a title run into its salutation is looked for, and the longest
+#: salutation looked for after it.
+_REACH = 400
+_SALUTATION_MAX = 60
 #: The ellipsis where a preview was cut mid-sentence, at the end of a line.
 _CUT = re.compile(r"(?<=[^。!?…. ])\s*(?:…{1,6}|\.{3,6}|。{3,6})$")
 
@@ -104,6 +108,22 @@ def _copy(clean: str, start: int, end: int, limit: int) -> int | None:
     return None
 
 
+def _title_before_salutation(clean: str, line: Line, after: int) -> list[int]:
+    """Around a title run into its salutation further on a collapsed page (…的开头……在…上的
+    讲话同志们：): before and after the title, and after the salutation."""
+    for m in TITLE_END.finditer(clean, after, min(line.end, line.start + _REACH)):
+        if m.end() >= line.end:
+            break
+        following = Line(line.index, m.end(), min(line.end, m.end() + _SALUTATION_MAX))
+        salutation = salutation_at(clean, following)
+        if salutation is None:
+            continue
+        head = max(after, max(clean.rfind(ch, after, m.start()) for ch in "。!?:】…") + 1)
+        if head < m.start() and title_like(clean[head : m.end()]):
+            return [head, m.end(), salutation[0]]
+    return []
+
+
 def _title_cuts(clean: str, line: Line) -> list[int]:
     """After a title word that ends a title-like stretch of the line (and its note), and
     before a title that follows the last sentence or ends in a site's separators."""
@@ -132,6 +152,7 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
             if copy is not None:
                 cuts.append(copy)
                 break
+    cuts += _title_before_salutation(clean, line, max(cuts, default=line.start))
     prefix = _PREFIX.match(text)
     if (
         prefix is not None
