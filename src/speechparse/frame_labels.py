@@ -29,6 +29,8 @@ _TRUNCATION = re.compile(r"[\s…。.]+")
 _TITLE_TAIL = 8
 #: The most pieces a summary quoting another speech's opening holds before the title.
 _DECOY_MAX = 3
+#: The pieces at the top of a page where a summary and then the speech's title may stand.
+_FRONT = 12
 #: The fewest characters of the first line of a broken title (not a menu's word: 工会 / 讲话).
 _TITLE_HEAD = 6
 #: The fewest characters of a part of the title that make a piece a copy of it.
@@ -59,7 +61,7 @@ def from_labels(clean: str, found: list[Piece], labels: list[str]) -> Frame:
     """The frame that the labels of the pieces say."""
     labels = list(labels)  # corrected below where a label cannot be
     result = Frame()
-    first = _opening(labels, [title_like(_text(clean, p)) for p in found[: _DECOY_MAX * 4]])
+    first = _opening(clean, found, labels)
     if first and labels[first] == "speech" and _salutation_shaped(clean, found[first - 1]):
         first -= 1  # a salutation the speech opens with, taken for a byline or site text
         labels[first] = "salutation"
@@ -109,12 +111,12 @@ def from_labels(clean: str, found: list[Piece], labels: list[str]) -> Frame:
     return result
 
 
-def _opening(labels: list[str], titled: list[bool]) -> int | None:
+def _opening(clean: str, found: list[Piece], labels: list[str]) -> int | None:
     """Where the speech begins: its first salutation or speech piece; but a salutation that
     site text follows (a summary quoting another speech's 同志们：) is passed over for a
     later one that the speech follows; and so is one with no title before it when site text,
     or a few pieces, come after it and then a title and its salutation (a summary, then the
-    speech). ``titled``: whether each of the first pieces reads as a title."""
+    speech)."""
     first = next((k for k, lab in enumerate(labels) if lab in ("salutation", "speech")), None)
     if (
         first is not None
@@ -126,8 +128,8 @@ def _opening(labels: list[str], titled: list[bool]) -> int | None:
                 return j + 1
             # or, on a collapsed page, the summary's few pieces and then a title (however
             # labelled) and its salutation
-            near = j - first <= _DECOY_MAX and j < len(titled) and titled[j]
-            if near and labels[j] in ("title", "byline") and labels[j + 1] == "salutation":
+            near = j - first <= _DECOY_MAX and j < _FRONT and labels[j] in ("title", "byline")
+            if near and labels[j + 1] == "salutation" and title_like(_text(clean, found[j])):
                 labels[j] = "title"
                 return j + 1
     k = first
@@ -185,7 +187,7 @@ def _title_before(clean: str, found: list[Piece], labels: list[str], k: int) -> 
 def _titled(clean: str, found: list[Piece], run: range) -> bool:
     """A run labelled title that can be one: no site text's marks (a breadcrumb that ends in
     讲话材料), and a title's shape or a slogan's length (not a menu's word: 讲话, 大会)."""
-    text = clean[found[run[0]].start : found[run[-1]].end]
+    text = clean[found[run.start].start : found[run[-1]].end]
     return _unmarked(clean, found[run[-1]]) and (title_like(text) or len(text) > cues.KEYWORD_MAX)
 
 
@@ -200,7 +202,7 @@ def _text(clean: str, piece: Piece | Line) -> str:
 
 def _unmarked(clean: str, piece: Piece) -> bool:
     """A piece with no site text's marks: no site cue, not a site's shape."""
-    text = clean[piece.start : piece.end]
+    text = _text(clean, piece)
     return noise_kind(text) is None and not is_site(text)
 
 
@@ -235,7 +237,7 @@ def _addressees(clean: str, p: Piece) -> list[tuple[int, int]]:
     at = salutation_at(clean, Line(p.line, p.start, p.end))
     if at is not None:
         return at[1]
-    return addressee_parts(clean[p.start : p.end].rstrip(":!,、"), p.start) or []
+    return addressee_parts(_text(clean, p).rstrip(":!,、"), p.start) or []
 
 
 def _kind(clean: str, piece: Piece, copy: bool, title: str) -> str:
