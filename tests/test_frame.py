@@ -187,6 +187,25 @@ def test_title_broken_over_two_lines():
     _, out = outline(text)
     assert text[out.title.start : out.title.end] == "在全区工会第五次代表大会\n上的讲话"
     assert out.noise == []
+    # a tail of a few characters that reads as a title alone still ends the broken title
+    text = "女工代表在座谈会上的发言\n在公司庆祝三八国际劳动妇女节\n座谈会上的讲话\n"
+    text += "同志们：\n今天开会。\n"
+    _, out = outline(text)
+    assert text[out.title.start : out.title.end] == "在公司庆祝三八国际劳动妇女节\n座谈会上的讲话"
+
+
+def test_a_date_in_brackets_on_the_title_line_is_the_titles():
+    """As the corpus's facts read a title: 在…上的讲话（2023年3月15日）."""
+    for text in (
+        "在全市工会工作会议上的讲话（2023年3月15日）\n同志们：\n今天开会。\n",
+        "在全市工会工作会议上的讲话（2023年3月15日）同志们：今天开会。\n",
+    ):
+        _, out = outline(text)
+        assert (
+            text[out.title.start : out.title.end] == "在全市工会工作会议上的讲话（2023年3月15日）"
+        )
+        assert text[out.salutation[0] : out.salutation[1]] == "同志们："
+        assert out.noise == []
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,25 @@ def test_a_sites_label_or_name_before_a_title_is_cut_off() -> None:
     ]
 
 
+def test_a_collections_label_before_a_pieces_own_title_is_cut_off() -> None:
+    assert _pieces("第一篇:在全区工会代表大会上的讲话\n") == [
+        "第一篇:",
+        "在全区工会代表大会上的讲话",
+    ]
+    # on a collapsed line, the site's name before a title run into its salutation
+    assert _pieces("某某之家—在全区工会代表大会上的讲话同志们:今天开会。\n") == [
+        "某某之家—",
+        "在全区工会代表大会上的讲话",
+        "同志们:",
+        "今天开会。",
+    ]
+
+
+def test_no_title_is_cut_off_a_collections_name_before_its_count() -> None:
+    text = "下面是为大家整理的全区工会代表大会致辞5篇,供大家参考。\n同志们:\n今天开会。\n"
+    assert _pieces(text)[0] == "下面是为大家整理的全区工会代表大会致辞5篇,供大家参考。"
+
+
 def test_pieces_cover_every_line_exactly() -> None:
     text = "首页 > 讲话\n在大会上的讲话\n同志们:今天开会。\n"
     clean = clean_view(text)[0].text
@@ -134,11 +153,11 @@ def test_a_generated_page_labels_its_title_salutation_speech_and_site_text() -> 
     assert page.labels == ["site", "title", "byline", "salutation", "speech", "site"]
 
 
-def _title(text: str, labels: list[str]) -> str | None:
+def _title(text: str, labels: list[str], odds: list[float] | None = None) -> str | None:
     clean = clean_view(text)[0].text
     found = pieces(clean, lines(clean))
     assert len(found) == len(labels)
-    title = from_labels(clean, found, labels).title
+    title = from_labels(clean, found, labels, odds).title
     return None if title is None else clean[title.start : title.end]
 
 
@@ -187,3 +206,41 @@ def test_the_cv_report_sets_the_labeller_beside_the_rules_by_field_and_by_corpus
         "accuracy 0.7500 (3/4 facts, 2 documents, 2 folds)",
     ]
     assert out.err == "below the minimum 0.8\n"
+
+
+def test_a_collections_name_before_a_pieces_label_is_no_title() -> None:
+    text = "全区工会代表大会讲话稿\n篇1\n同志们:\n今天开会。\n"
+    assert _title(text, ["title", "site", "salutation", "speech"]) is None
+    # the piece's own title after its label is
+    text = "全区工会代表大会讲话稿\n第一篇:\n在全区工会代表大会上的讲话\n同志们:\n今天开会。\n"
+    labels = ["title", "site", "title", "salutation", "speech"]
+    assert _title(text, labels) == "在全区工会代表大会上的讲话"
+
+
+def test_a_demands_headline_or_a_news_headline_gives_way_as_title() -> None:
+    text = "三、以开展安全整治活动为总抓手,切实抓好今冬明春安全生产工作\n同志们:\n今天开会。\n"
+    assert _title(text, ["title", "salutation", "speech"]) is None
+    text = "全市劳模表彰大会隆重举行 市长发表重要讲话\n在全市劳模表彰大会上的讲话\n"
+    text += "同志们:\n今天开会。\n"
+    labels = ["title", "title", "salutation", "speech"]
+    assert _title(text, labels) == "在全市劳模表彰大会上的讲话"
+
+
+def test_with_no_title_labelled_the_piece_the_labeller_half_trusts_is_the_title() -> None:
+    text = "首页 > 讲话\n在全区工会代表大会上的讲话\n作者:某某\n同志们:\n今天开会。\n"
+    labels = ["site", "site", "site", "salutation", "speech"]
+    assert _title(text, labels, [0.0, 0.3, 0.0]) == "在全区工会代表大会上的讲话"
+    assert _title(text, labels, [0.0, 0.05, 0.0]) is None  # too little trust
+    # a breadcrumb that ends in a title word is no title, however trusted
+    text = "当前位置:首页>范文中心>讲话材料\n同志们:\n今天开会。\n"
+    assert _title(text, ["site", "salutation", "speech"], [0.5]) is None
+
+
+def test_a_salutation_that_names_nobody_is_a_notices_label() -> None:
+    text = "温馨提示:\n今天大会开幕。\n"
+    clean = clean_view(text)[0].text
+    found = pieces(clean, lines(clean))
+    result = from_labels(clean, found, ["salutation", "speech"])
+    assert result.salutation is None
+    assert [clean[b.start : b.end] for b in result.body] == ["今天大会开幕。"]
+    assert [clean[n.start : n.end] for n in result.noise] == ["温馨提示:"]

@@ -71,10 +71,15 @@ TITLE = re.compile(
 #: 讲话。), or the words that report a speech (在讲话中指出, 讲话时强调; but 讲话时间： may
 #: end a title run into a page's date).
 IN_SENTENCE = re.compile(r"[。!?]|中(?!心)|时(?!间)|指出|强调")
+#: A collection's count after its name's title word (…开幕式致辞5篇, …讲话(精选3篇)): the
+#: name of a page of several speeches goes on there, it is no title.
+COLLECTION_COUNT = re.compile(
+    r"\s*\(?(?:精选|通用)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*篇"
+)
 
 #: The verbs of a news report's headline (市总工会召开…会议): a line without a title word
 #: that has one reports a meeting; it is no slogan over a speech.
-REPORT_VERB = re.compile(r"召开|举行|举办|出席|会见|看望|调研")
+REPORT_VERB = re.compile(r"召开|举行|举办|出席|会见|看望|调研|发表")
 
 #: The title word that ends a title line, with what may follow it (稿, a date in brackets).
 TITLE_WORD_AT_END = re.compile(
@@ -437,7 +442,7 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
 
 # --- noise: whole lines -----------------------------------------------------------------
 SITE_NOTICE = re.compile(
-    r"(?:温馨提示|下载|版权|客服|投诉|本站|本网|本文档|仅供(?:学习)?参考|投稿|请勿|照搬|照抄|"
+    r"(?:温馨提示|下载|版权|客服|投诉|本站|本网|本文档|仅?供(?:大家|您)?(?:学习)?参考|小编|投稿|请勿|照搬|照抄|"
     r"转载|会员(?!代表|大会|们|群众|评议|单位)|付费|VIP|免费|原创|声明|侵权|阅读全文|点击|注册|登录|QQ|微信|公众号|扫码|"
     r"二维码|手机版|上传)"
 )
@@ -453,7 +458,7 @@ SUMMARY_LABEL = re.compile(r"(?:导读|导语|摘要|简介|内容提要|猜你�
 #: A page or collection title that is not this speech's, or a label such as 【篇一】.
 COLLECTION_WORDS = re.compile(r"范文|精选|合集|汇编|大全|模板")
 COLLECTION = re.compile(
-    rf"{COLLECTION_WORDS.pattern}|\d+篇|[一二三四五六七八九十]+篇[)】]?$"
+    rf"{COLLECTION_WORDS.pattern}|\d+篇|[一二三四五六七八九十]+篇[)】]?$|\([一二三四五六七八九十]+篇\)"
     r"|^篇[一二三四五六七八九十\d]+$|^第[一二三四五六七八九十\d]+篇\s*:?$|【篇[^】]{1,3}】"
 )
 #: The number of one piece on a collection page.
@@ -501,6 +506,9 @@ BACK_MATTER = re.compile(
 )
 #: The longest line that can still be a keyword of a title cut one per line.
 KEYWORD_MAX = 8
+#: The most characters of the second line of a broken title that is a title alone too
+#: (座谈会上的讲话 after 在公司…妇女节).
+TITLE_TAIL = 8
 #: How many last sentences of a speech on one line (with no demands) may hold its closing.
 COLLAPSED_TAIL = 12
 #: The longest site summary that may quote another speech's opening (a decoy salutation).

@@ -15,7 +15,17 @@ from . import cues
 from .pieces import Piece
 from .salutation import salutation_at
 from .segment import Line
-from .shape import CJK, FUNCTION_WORDS, LATIN, byline, is_site, noise_kind, shape, title_like
+from .shape import (
+    CJK,
+    FUNCTION_WORDS,
+    INNER_SPACE,
+    LATIN,
+    byline,
+    is_site,
+    noise_kind,
+    shape,
+    title_like,
+)
 
 _DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[。!?]")
@@ -94,8 +104,8 @@ def _text_features(text: str) -> tuple[str, ...]:
     # the genre's cue classes
     if title_like(text):
         f.append("title_like")
-    elif cues.TITLE.search(text):
-        f.append("title_word")
+    elif cues.TITLE.search(INNER_SPACE.sub("", text) if " " in text else text):
+        f.append("title_word")  # spaced out too: 开  幕  词
     found = salutation_at(text, Line(0, 0, m))
     if found is not None:
         f.append("salutation" if found[0] >= m else "salutation_head")

@@ -48,8 +48,6 @@ _CUT = re.compile(
 )
 #: How far from the line's end a cut ellipsis starts (with the spaces before it).
 _CUT_REACH = 40
-#: A date in brackets at the end of a title's line: (2009年3月 日), (二〇二四年五月一日).
-_DATE_NOTE = re.compile(r"(\s*)\([^()]{0,12}[年月][^()]{0,12}日?\s*\)\s*$")
 #: A main title's line before a subtitle: a phrase without punctuation.
 _MAIN_TITLE = re.compile(r"[^\s。!?,:;()“”\"]{4,30}")
 #: The number of a piece on a collection page after its name: …致辞(1).
@@ -70,9 +68,9 @@ class Frame:
 
 def _title_then_salutation(
     clean: str, line: Line
-) -> tuple[Line, list[NoiseSpan], int, list[tuple[int, int]]] | None:
+) -> tuple[Line, int, list[tuple[int, int]]] | None:
     """A title run into the salutation on one line (…大会上的讲话同志们：今天，…), perhaps
-    with its date in brackets between them (kept as noise, as on a line of its own)."""
+    with its date in brackets between them (the title's, as the corpus reads it)."""
     for m in _TITLE_END.finditer(clean, line.start, min(line.end, line.start + 80)):
         ends = [m.end()]
         note = _TITLE_NOTE.match(clean, m.end(), line.end)
@@ -87,8 +85,7 @@ def _title_then_salutation(
                 rest += 1
             found = salutation_at(clean, Line(line.index, rest, line.end))
             if found is not None:
-                notes = [NoiseSpan(m.end(), end, "other")] if end > m.end() else []
-                return Line(line.index, line.start, m.end()), notes, found[0], found[1]
+                return Line(line.index, line.start, end), found[0], found[1]
     return None
 
 
@@ -332,7 +329,10 @@ def _choose_title(
             and not _title_like(texts[i])
             # the tail of a title (上的讲话, 开幕词), not a title of its own
             and len(texts[i + 1]) < len(texts[i])
-            and (len(INNER_SPACE.sub("", texts[i + 1])) <= 6 or not _title_like(texts[i + 1]))
+            and (
+                len(INNER_SPACE.sub("", texts[i + 1])) <= cues.TITLE_TAIL
+                or not _title_like(texts[i + 1])
+            )
             and _title_like(texts[i] + texts[i + 1])
         )
         if pair and (best is None or _length(texts, (i, i + 1)) > _length(texts, best)):
@@ -362,11 +362,6 @@ def _choose_title(
         if byline is not None:
             end = byline[0]
             frame.noise.append(NoiseSpan(*byline[1:], "other"))
-        date = _DATE_NOTE.search(clean, front[a].start, end)
-        if date is not None and date.start() > front[a].start:
-            # the date on the title's line, as on a line of its own, is not the title
-            end = date.start()
-            frame.noise.append(NoiseSpan(date.start() + len(date[1]), date.end(), "other"))
         frame.title = Line(front[a].index, front[a].start, end)
         for k in range(a, b + 1):
             kinds[k] = "title"
@@ -623,9 +618,8 @@ def frame(clean: str, lines: list[Line]) -> Frame:
         start, first = line.start, i
         titled = _title_then_salutation(clean, line)
         if titled is not None:
-            result.title, notes, end, parts = titled
-            result.noise.extend(notes)
-            start, found = (notes[-1].end if notes else result.title.end), (end, parts)
+            result.title, end, parts = titled
+            start, found = result.title.end, (end, parts)
             while clean[start].isspace():
                 start += 1
         if found is None and i + 1 < len(lines):

@@ -16,7 +16,8 @@ from . import cues
 from . import frame as rules
 from .features import CLEAN_PAGE, features
 from .frame import Frame
-from .labeller import tag
+from .labeller import tag_odds
+from .markers import marker_at
 from .noise import NoiseSpan
 from .pieces import Piece, pieces
 from .salutation import addressee_parts, salutation_at
@@ -25,14 +26,16 @@ from .shape import is_site, noise_kind, title_like
 
 #: A piece that is only an ellipsis or a cut mark: where a preview was cut.
 _TRUNCATION = re.compile(r"[\s…。.]+")
-#: The most characters the second line of a broken title has when it reads as a title alone.
-_TITLE_TAIL = 8
+_SENTENCE = re.compile(r"[。!?]")
 #: The most pieces a summary quoting another speech's opening holds before the title.
 _DECOY_MAX = 3
 #: The pieces at the top of a page where a summary and then the speech's title may stand.
 _FRONT = 12
 #: The fewest characters of the first line of a broken title (not a menu's word: 工会 / 讲话).
 _TITLE_HEAD = 6
+#: How likely the labeller must think a piece the title to be, to take it where it labelled
+#: none (the page's best labels read site text before the salutation).
+_TITLE_ODDS = 0.1
 #: The fewest characters of a part of the title that make a piece a copy of it.
 _COPY_MIN = 4
 
@@ -51,14 +54,17 @@ def frame(clean: str, lines: list[Line], model: str | None = None) -> Frame:
     rows = features(clean, found)
     if not rows or CLEAN_PAGE in rows[0]:
         return rules.frame(clean, lines)
-    labels = tag(rows, model)
+    labels, odds = tag_odds(rows, model, "title", _FRONT)
     if "speech" not in labels and "salutation" not in labels:
         return rules.frame(clean, lines)  # no speech at all: the rules keep what they find
-    return from_labels(clean, found, labels)
+    return from_labels(clean, found, labels, odds)
 
 
-def from_labels(clean: str, found: list[Piece], labels: list[str]) -> Frame:
-    """The frame that the labels of the pieces say."""
+def from_labels(
+    clean: str, found: list[Piece], labels: list[str], odds: list[float] | None = None
+) -> Frame:
+    """The frame that the labels of the pieces say; ``odds``, how likely the first pieces
+    are to be the title, name one where no piece is labelled so."""
     labels = list(labels)  # corrected below where a label cannot be
     result = Frame()
     first = _opening(clean, found, labels)
@@ -69,11 +75,15 @@ def from_labels(clean: str, found: list[Piece], labels: list[str]) -> Frame:
         end = first
         while end + 1 < len(found) and labels[end + 1] == "salutation":
             end += 1
-        while first < end and not _addressees(clean, found[first]):
+        while first <= end and not _addressees(clean, found[first]):
             labels[first] = "site"  # a notice's label before it (温馨提示：)
             first += 1
-        _salutation(clean, found[first : end + 1], result)
-        start = end + 1
+        if first <= end:
+            _salutation(clean, found[first : end + 1], result)
+            start = end + 1
+        else:  # it names nobody: no salutation; the speech begins at its first piece
+            first = next((k for k in range(first, len(labels)) if labels[k] == "speech"), None)
+            start = first if first is not None else len(found)
     else:
         start = first if first is not None else len(found)
     last = max((k for k, lab in enumerate(labels) if lab == "speech"), default=-1)
@@ -89,10 +99,16 @@ def from_labels(clean: str, found: list[Piece], labels: list[str]) -> Frame:
             labels[run.start : run.stop] = ["site"] * len(run)
     if not runs and result.salutation is not None and first is not None:
         runs = _title_before(clean, found, labels, first)
+    if not runs and odds:
+        runs = _trusted(clean, found, labels[:start], odds)
+    runs = _after_collection_label(clean, found, runs, labels, start)
     best: range = range(0)
     if runs:
-        # the longest; of equals, one on a line of its own (its copy broken over two)
-        best = max(runs, key=lambda r: (_size(found, r), -len(r), -r[0]))
+        # the longest; but a news report's headline (…隆重举行 XX发表重要讲话) after the
+        # others; of equals, one on a line of its own (its copy broken over two)
+        best = max(
+            runs, key=lambda r: (not _reports(clean, found, r), _size(found, r), -len(r), -r[0])
+        )
         result.title = Line(found[best[0]].line, found[best[0]].start, found[best[-1]].end)
     title = _text(clean, result.title).replace("\n", "") if result.title else ""
     body: list[tuple[int, Piece]] = []
@@ -184,10 +200,60 @@ def _title_before(clean: str, found: list[Piece], labels: list[str], k: int) -> 
     return []
 
 
+def _trusted(clean: str, found: list[Piece], labels: list[str], odds: list[float]) -> list[range]:
+    """No piece was labelled title: the piece before the speech that the labeller most
+    trusts to be one (and no less than _TITLE_ODDS), when it reads as a title and bears no
+    site marks (a breadcrumb that ends in 讲话材料) or enumeration marker."""
+    trusted = [
+        (odds[k], k)
+        for k in range(min(len(labels), len(odds)))
+        if odds[k] >= _TITLE_ODDS
+        and title_like(_text(clean, found[k]))
+        and _unmarked(clean, found[k])
+        and marker_at(_text(clean, found[k])) is None
+    ]
+    if not trusted:
+        return []
+    k = max(trusted)[1]
+    labels[k] = "title"
+    return [range(k, k + 1)]
+
+
+def _after_collection_label(
+    clean: str, found: list[Piece], runs: list[range], labels: list[str], start: int
+) -> list[range]:
+    """The title runs after the last label of one piece of a collection before the speech
+    (篇1, 第一篇:): a title before it is the collection's name, not the speech's — unless
+    more running text than a blurb comes between (a page's own text, then its pieces)."""
+    label = max((k for k in range(start) if _piece_label(_text(clean, found[k]))), default=-1)
+    kept = []
+    for run in runs:
+        between = found[run.stop : label]
+        prose = sum(p.end - p.start for p in between if _SENTENCE.search(_text(clean, p)))
+        if run.start <= label and prose <= cues.BLURB_MAX:
+            labels[run.start : run.stop] = ["site"] * len(run)
+        else:
+            kept.append(run)
+    return kept
+
+
+def _piece_label(text: str) -> bool:
+    item = cues.COLLECTION_ITEM.match(text)
+    return item is not None and not item["title"]
+
+
+def _reports(clean: str, found: list[Piece], run: range) -> bool:
+    """The run reads as a news report's headline (召开, 举行, 发表…)."""
+    return cues.REPORT_VERB.search(clean, found[run.start].start, found[run[-1]].end) is not None
+
+
 def _titled(clean: str, found: list[Piece], run: range) -> bool:
-    """A run labelled title that can be one: no site text's marks (a breadcrumb that ends in
-    讲话材料), and a title's shape or a slogan's length (not a menu's word: 讲话, 大会)."""
+    """A run labelled title that can be one: no enumeration marker, no site text's marks (a
+    breadcrumb that ends in 讲话材料), and a title's shape or a slogan's length (not a menu's
+    word: 讲话, 大会)."""
     text = clean[found[run.start].start : found[run[-1]].end]
+    if marker_at(text) is not None:
+        return False  # a demand's headline (三、以…为抓手), listed before the speech
     return _unmarked(clean, found[run[-1]]) and (title_like(text) or len(text) > cues.KEYWORD_MAX)
 
 
@@ -217,7 +283,7 @@ def _broken(clean: str, found: list[Piece], k: int) -> bool:
         and len(first) >= _TITLE_HEAD
         and title_like(first + second)
         and not title_like(first)
-        and (not title_like(second) or len(second) <= _TITLE_TAIL)
+        and (not title_like(second) or len(second) <= cues.TITLE_TAIL)
     )
 
 

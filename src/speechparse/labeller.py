@@ -10,6 +10,7 @@ once and tags a page in microseconds per piece.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,7 @@ from .features import Features, features
 from .pieces import Piece
 
 MODEL = "frame.crfsuite"
+_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=4)
@@ -42,3 +44,19 @@ def label(clean: str, pieces: list[Piece], model: str | None = None) -> list[str
 def tag(rows: list[Features], model: str | None = None) -> list[str]:
     """A label for every piece, from its features (features.features)."""
     return list(tagger(model).tag(rows)) if rows else []
+
+
+def tag_odds(
+    rows: list[Features], model: str | None = None, label: str = "title", first: int = 12
+) -> tuple[list[str], list[float]]:
+    """:func:`tag`, and how likely each of the ``first`` pieces is to be ``label`` (its
+    marginal): where the best labels name no title, a piece the model half trusts may be.
+    The tagger keeps the page it tagged last, so this holds it for the marginals (threads)."""
+    if not rows:
+        return [], []
+    with _LOCK:
+        t = tagger(model)
+        labels = list(t.tag(rows))
+        known = label in t.labels()
+        odds = [t.marginal(label, k) if known else 0.0 for k in range(min(first, len(rows)))]
+    return labels, odds

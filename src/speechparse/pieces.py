@@ -124,6 +124,16 @@ def _title_before_salutation(clean: str, line: Line, after: int) -> list[int]:
     return []
 
 
+def _label(text: str) -> int:
+    """Where a site's label or name before a title on its line ends ([政治], 秘书之家—), or a
+    collection's label of one piece (第一篇:, 【篇二】); 0 when the line has none."""
+    item = cues.COLLECTION_ITEM.match(text)
+    if item is not None and item["title"]:
+        return item.start("title")
+    prefix = _PREFIX.match(text)
+    return prefix.end() if prefix is not None and prefix.end() < len(text) else 0
+
+
 def _title_cuts(clean: str, line: Line) -> list[int]:
     """After a title word that ends a title-like stretch of the line (and its note), and
     before a title that follows the last sentence or ends in a site's separators."""
@@ -134,6 +144,8 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
         if m.end() >= line.end:
             break
         if m.start() < after or cues.IN_SENTENCE.match(clean, m.end()):
+            continue
+        if cues.COLLECTION_COUNT.match(clean, m.end()):
             continue
         if after >= 0:
             # past the first title, only a title run into its copy (a collapsed page's
@@ -153,14 +165,12 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
                 cuts.append(copy)
                 break
     cuts += _title_before_salutation(clean, line, max(cuts, default=line.start))
-    prefix = _PREFIX.match(text)
-    if (
-        prefix is not None
-        and prefix.end() < len(text)
-        and title_like(text[prefix.end() :])
-        and not title_like(text[: prefix.end()])
-    ):
-        cuts.append(line.start + prefix.end())
+    prefix = _label(text)
+    if prefix:
+        # the title after it ends at the line's end or at the next cut
+        end = min((c - line.start for c in cuts if c - line.start > prefix), default=len(text))
+        if title_like(text[prefix:end]) and not title_like(text[:prefix]):
+            cuts.append(line.start + prefix)
     k = max(text.rfind(ch) for ch in "。!?") + 1
     if 0 < k < len(text) and title_like(text[k:].strip()):
         cuts.append(line.start + k)
