@@ -244,3 +244,35 @@ def test_a_salutation_that_names_nobody_is_a_notices_label() -> None:
     assert result.salutation is None
     assert [clean[b.start : b.end] for b in result.body] == ["今天大会开幕。"]
     assert [clean[n.start : n.end] for n in result.noise] == ["温馨提示:"]
+
+
+def _opening(text: str, labels: list[str]) -> tuple[str | None, list[str]]:
+    clean = clean_view(text)[0].text
+    found = pieces(clean, lines(clean))
+    assert len(found) == len(labels)
+    result = from_labels(clean, found, labels)
+    sal = clean[result.salutation[0] : result.salutation[1]] if result.salutation else None
+    return sal, [clean[b.start : b.end] for b in result.body]
+
+
+def test_a_news_leads_pieces_labelled_speech_give_way_to_the_title_and_its_salutation() -> None:
+    text = (
+        "全区劳模表彰大会隆重举行\n区委书记代表区委向全区劳动者致以问候。\n本报讯\n"
+        "在全区劳模表彰大会上的讲话\n同志们:\n今天开会。\n"
+    )
+    labels = ["title", "speech", "site", "title", "salutation", "speech"]
+    assert _opening(text, labels) == ("同志们:", ["今天开会。"])
+    assert _title(text, labels) == "在全区劳模表彰大会上的讲话"
+
+
+def test_a_salutation_after_a_blogs_preface_opens_the_speech() -> None:
+    """Nothing labelled salutation: a piece that is one, after prose labelled speech."""
+    text = "今天上班第一天。\n接到通知要我致辞。\n各位同事们:\n大家好!\n"
+    labels = ["speech", "speech", "speech", "speech"]
+    assert _opening(text, labels) == ("各位同事们:", ["大家好!"])
+    # a salutation labelled so further on: the speech that came first stands
+    labels = ["speech", "speech", "salutation", "speech"]
+    assert _opening(text, labels) == (
+        None,
+        ["今天上班第一天。", "接到通知要我致辞。", "各位同事们:", "大家好!"],
+    )

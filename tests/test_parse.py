@@ -272,6 +272,14 @@ def test_greetings_without_xiang_have_their_acts():
     ]
 
 
+def test_a_greeting_that_is_a_verb_of_its_own_after_xiang():
+    s = speechparse.parse("同志们：\n新春佳节来临之际，我向大家拜年！向全市职工问好！\n")
+    assert [(g.text, [(a.target, a.act) for a in g.acts]) for g in s.opening.greetings] == [
+        ("新春佳节来临之际，我向大家拜年！", [("大家", "拜年")]),
+        ("向全市职工问好！", [("全市职工", "问好")]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "review"),
     [

@@ -161,16 +161,20 @@ ACT_VERB = r"(?:致以|致|表示|送上|送去|献上|转达|表达|道一声)"
 ACT_OBJECTS = ("问候", "祝贺", "贺意", "敬意", "感谢", "谢意", "欢迎", "慰问", "祝福", "敬礼",
                "致敬", "节日", "拜年", "问好")  # fmt: skip
 ACT_OBJECT = f"(?:{'|'.join(ACT_OBJECTS)})"
+#: A greeting that is a verb of its own, with no 表示/致以 before it: 向大家拜年, 给大家问好.
+GREET_VERB = "拜年|拜个年|拜个早年|拜个晚年|问好"
 #: A greeting without 向…表示: the verb with its object after it (衷心感谢各位老师…, 以热烈的
 #: 掌声欢迎…), or 给… before a greeting that is a verb of its own (给大家拜年).
 BARE_ACT = re.compile(
     r"(?:^|(?<=[,]))[^,。!?]{0,16}?(?P<act>感谢|欢迎|祝贺|慰问)(?![信词会])(?P<target>[^,。!?;]{2,40})"
-    r"|给(?P<target2>[^,。!?]{1,20}?)(?P<act2>拜年|拜个年|拜个早年|拜个晚年|问好)"
+    rf"|给(?P<target2>[^,。!?]{{1,20}}?)(?P<act2>{GREET_VERB})"
 )
-#: A greeting to someone: 向…表示热烈的祝贺, 对…致以问候.
-GREETING_TO = re.compile(rf"(?:向|对)[^。!?]{{1,90}}?{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}")
+#: A greeting to someone: 向…表示热烈的祝贺, 对…致以问候, 向全国人民拜年.
+GREETING_TO = re.compile(
+    rf"(?:向|对)[^。!?]{{1,90}}?(?:{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}|{GREET_VERB})"
+)
 GREETING = re.compile(rf"{GREETING_TO.pattern}|{BARE_ACT.pattern}")
-ACT = re.compile(rf"{ACT_VERB}[^,;。!?向]*")
+ACT = re.compile(rf"{ACT_VERB}[^,;。!?向]*|{GREET_VERB}")
 
 # --- review -----------------------------------------------------------------------------
 REVIEW = re.compile(

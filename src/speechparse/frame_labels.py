@@ -134,6 +134,12 @@ def _opening(clean: str, found: list[Piece], labels: list[str]) -> int | None:
     or a few pieces, come after it and then a title and its salutation (a summary, then the
     speech)."""
     first = next((k for k, lab in enumerate(labels) if lab in ("salutation", "speech")), None)
+    if first is not None and labels[first] == "speech":
+        lead = _lead(clean, found, labels, first)
+        if lead is not None:
+            labels[first:lead] = [lab if lab != "speech" else "site" for lab in labels[first:lead]]
+            labels[lead] = "salutation"
+            return lead
     if (
         first is not None
         and labels[first] == "salutation"
@@ -159,6 +165,20 @@ def _opening(clean: str, found: list[Piece], labels: list[str]) -> int | None:
         if k is not None and "speech" in labels[end + 1 : k]:
             break  # speech came between: the first salutation stands
     return first
+
+
+def _lead(clean: str, found: list[Piece], labels: list[str], first: int) -> int | None:
+    """The salutation the speech opens with, after text labelled speech at the top of the
+    page: a news report's lead or a few pieces, then the title and its salutation; or, on a
+    page where nothing is labelled salutation, a piece that is one, after a blog's preface."""
+    unlabelled = "salutation" not in labels
+    for k in range(first + 1, min(len(labels), _FRONT)):
+        if labels[k] == "salutation":
+            between = labels[first:k]
+            return k if "title" in between and between.count("speech") <= _DECOY_MAX else None
+        if unlabelled and _salutation_shaped(clean, found[k]):
+            return k
+    return None
 
 
 def _title_runs(clean: str, found: list[Piece], labels: list[str]) -> list[range]:
