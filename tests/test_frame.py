@@ -194,18 +194,25 @@ def test_title_broken_over_two_lines():
     assert text[out.title.start : out.title.end] == "在公司庆祝三八国际劳动妇女节\n座谈会上的讲话"
 
 
-def test_a_date_in_brackets_on_the_title_line_is_the_titles():
-    """As the corpus's facts read a title: 在…上的讲话（2023年3月15日）."""
+def test_a_date_in_brackets_right_after_the_title_word_is_the_titles():
+    """As the corpus's facts read a title: 在…上的讲话（2023年3月15日）; but after a space, the
+    date is a note of its own, as on a line of its own."""
     for text in (
         "在全市工会工作会议上的讲话（2023年3月15日）\n同志们：\n今天开会。\n",
         "在全市工会工作会议上的讲话（2023年3月15日）同志们：今天开会。\n",
     ):
         _, out = outline(text)
-        assert (
-            text[out.title.start : out.title.end] == "在全市工会工作会议上的讲话（2023年3月15日）"
-        )
+        title = text[out.title.start : out.title.end]
+        assert title == "在全市工会工作会议上的讲话（2023年3月15日）"
         assert text[out.salutation[0] : out.salutation[1]] == "同志们："
         assert out.noise == []
+    for text in (
+        "在全市工会工作会议上的讲话  （2023年3月15日）\n同志们：\n今天开会。\n",
+        "在全市工会工作会议上的讲话 （2023年3月15日）同志们：今天开会。\n",
+    ):
+        _, out = outline(text)
+        assert text[out.title.start : out.title.end] == "在全市工会工作会议上的讲话"
+        assert [text[n.start : n.end].strip() for n in out.noise] == ["（2023年3月15日）"]
 
 
 @pytest.mark.parametrize(

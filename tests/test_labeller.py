@@ -70,6 +70,32 @@ def test_no_title_is_cut_off_a_collections_name_before_its_count() -> None:
     assert _pieces(text)[0] == "下面是为大家整理的全区工会代表大会致辞5篇,供大家参考。"
 
 
+def test_a_title_word_going_on_in_a_sentence_or_quoted_is_not_cut_after() -> None:
+    text = "下面是小编整理的全县表彰会领导讲话,仅供参考。\n"
+    assert _pieces(text) == [text.strip()]
+    text = "《市工会第四次代表大会开幕词》由会员上传分享。\n"
+    assert _pieces(text) == [text.strip()]
+
+
+def test_a_collections_label_after_a_sentence_is_cut_with_its_colon() -> None:
+    text = "仅供参考。县表彰会领导讲话(一):在三八节即将到来之际,我代表县委致以问候!\n"
+    assert _pieces(text) == [
+        "仅供参考。",
+        "县表彰会领导讲话(一):",
+        "在三八节即将到来之际,我代表县委致以问候!",
+    ]
+
+
+def test_a_title_after_a_collections_name_on_its_line_starts_after_it() -> None:
+    text = "工会讲话稿范文(精选3篇)在全县工会工作会议上的讲话同志们:今天开会。\n"
+    assert _pieces(text) == [
+        "工会讲话稿范文(精选3篇)",
+        "在全县工会工作会议上的讲话",
+        "同志们:",
+        "今天开会。",
+    ]
+
+
 def test_pieces_cover_every_line_exactly() -> None:
     text = "首页 > 讲话\n在大会上的讲话\n同志们:今天开会。\n"
     clean = clean_view(text)[0].text
@@ -215,6 +241,13 @@ def test_a_collections_name_before_a_pieces_label_is_no_title() -> None:
     text = "全区工会代表大会讲话稿\n第一篇:\n在全区工会代表大会上的讲话\n同志们:\n今天开会。\n"
     labels = ["title", "site", "title", "salutation", "speech"]
     assert _title(text, labels) == "在全区工会代表大会上的讲话"
+
+
+def test_a_copy_of_the_title_with_markup_before_it_is_no_title() -> None:
+    text = "在全市安全生产例会上的讲话\n标题] @ p p p 在全市安全生产例会上的讲话\n"
+    text += "同志们:\n今天开会。\n"
+    labels = ["title", "title", "salutation", "speech"]
+    assert _title(text, labels) == "在全市安全生产例会上的讲话"
 
 
 def test_a_demands_headline_or_a_news_headline_gives_way_as_title() -> None:

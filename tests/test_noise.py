@@ -28,6 +28,8 @@ def test_banner_takes_the_words_around_the_address():
 
 def test_pinyin_annotation_after_a_character_only():
     assert kinds("領(lǐng)導和(县)") == [("(lǐng)", "annotation")]
+    # two in a row (a page's own, and another's after it)
+    assert kinds("大會(gōng)(huì)上") == [("(gōng)", "annotation"), ("(huì)", "annotation")]
 
 
 def test_the_view_removes_noise_and_maps_back_to_input_offsets():

@@ -341,7 +341,10 @@ def test_a_chunk_label_before_the_title_is_noise():
 
 # a break stays in the text (it is the page's, but no noise); spaces before a label run
 # into the text go with the label
-@pytest.mark.parametrize(("gap", "kept"), [("\n\n", "\n\n"), ("\n", "\n"), ("", ""), ("  ", "")])
+@pytest.mark.parametrize(
+    ("gap", "kept"),
+    [("\n\n", "\n\n"), ("\n", "\n"), ("", ""), ("  ", ""), (" \n \n    ", " \n \n")],
+)
 def test_a_chunk_label_in_mid_sentence_leaves_the_sentence_whole(gap, kept):
     text = (
         "同志们：\n在此，我代表县委，向长期以来关心支持工会工作"

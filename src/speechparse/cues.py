@@ -67,15 +67,11 @@ TITLE = re.compile(
     r"(?:\s*[(（][^()（）]{0,30}[)）])?\s*$"
 )
 
-#: What follows a title word in a sentence, which no title is: the sentence's end (出席会议并
-#: 讲话。), or the words that report a speech (在讲话中指出, 讲话时强调; but 讲话时间： may
-#: end a title run into a page's date).
-IN_SENTENCE = re.compile(r"[。!?]|中(?!心)|时(?!间)|指出|强调")
-#: A collection's count after its name's title word (…开幕式致辞5篇, …讲话(精选3篇)): the
-#: name of a page of several speeches goes on there, it is no title.
-COLLECTION_COUNT = re.compile(
-    r"\s*\(?(?:精选|通用)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*篇"
-)
+#: What follows a title word in a sentence, which no title is: the sentence's end, a comma
+#: or a quoted title's end (出席会议并讲话。, …整理的…讲话，仅供参考, 《…开幕词》由会员上传),
+#: or the words that report a speech
+#: (在讲话中指出, 讲话时强调; but 讲话时间： may end a title run into a page's date).
+IN_SENTENCE = re.compile(r"[。!?,;》]|中(?!心)|时(?!间)|指出|强调")
 
 #: The verbs of a news report's headline (市总工会召开…会议): a line without a title word
 #: that has one reports a meeting; it is no slogan over a speech.
@@ -370,7 +366,7 @@ INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
 INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
     (
         "annotation",  # pinyin after a character: 領(lǐng)導 (also with an atom between)
-        re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]{{0,6}}[{TONE_MARKS}][a-zü]{{0,6}}\d?\)"),
+        re.compile(rf"(?<=[\u4e00-\u9fff)])\([a-zü]{{0,6}}[{TONE_MARKS}][a-zü]{{0,6}}\d?\)"),
         RARE_HINTS[2],
     ),
     (
@@ -465,6 +461,10 @@ COLLECTION = re.compile(
     rf"{COLLECTION_WORDS.pattern}|\d+篇|[一二三四五六七八九十]+篇[)】]?$|\([一二三四五六七八九十]+篇\)"
     r"|^篇[一二三四五六七八九十\d]+$|^第[一二三四五六七八九十\d]+篇\s*:?$|【篇[^】]{1,3}】"
 )
+#: What follows the title word of a collection's name (…开幕式致辞5篇, …讲话(精选3篇),
+#: …讲话稿范文): the name of a page of several speeches goes on there, it is no title.
+_COUNT = r"\(?(?:精选|通用)?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*篇\)?"
+COLLECTION_AFTER = re.compile(rf"\s*(?:(?:{COLLECTION_WORDS.pattern})+(?:{_COUNT})?|{_COUNT})")
 #: The number of one piece on a collection page.
 PIECE_NUMBER = rf"(?:{CN_NUM}|\d{{1,2}})"
 #: The last characters of the title words a piece's number in brackets follows (…致辞(1)).

@@ -50,6 +50,8 @@ _CUT = re.compile(
 _CUT_REACH = 40
 #: A main title's line before a subtitle: a phrase without punctuation.
 _MAIN_TITLE = re.compile(r"[^\s。!?,:;()“”\"]{4,30}")
+#: A date in brackets after a space at the end of a title's line: (2009年3月 日).
+_DATE_NOTE = re.compile(r"(\s+)\([^()]{0,12}[年月][^()]{0,12}日?\s*\)\s*$")
 #: The number of a piece on a collection page after its name: …致辞(1).
 _ITEM_NUMBER = re.compile(r"\(\d{1,2}\)")
 
@@ -68,9 +70,10 @@ class Frame:
 
 def _title_then_salutation(
     clean: str, line: Line
-) -> tuple[Line, int, list[tuple[int, int]]] | None:
+) -> tuple[Line, list[NoiseSpan], int, list[tuple[int, int]]] | None:
     """A title run into the salutation on one line (…大会上的讲话同志们：今天，…), perhaps
-    with its date in brackets between them (the title's, as the corpus reads it)."""
+    with its date in brackets between them: the title's when it follows the title word
+    right away (讲话（2008年2月5日）, as the corpus reads it), else noise of its own."""
     for m in _TITLE_END.finditer(clean, line.start, min(line.end, line.start + 80)):
         ends = [m.end()]
         note = _TITLE_NOTE.match(clean, m.end(), line.end)
@@ -85,7 +88,11 @@ def _title_then_salutation(
                 rest += 1
             found = salutation_at(clean, Line(line.index, rest, line.end))
             if found is not None:
-                return Line(line.index, line.start, end), found[0], found[1]
+                # a note right after the title word is the title's; after a space, its own
+                own = end > m.end() and clean[m.end()] == "("
+                notes = [NoiseSpan(m.end(), end, "other")] if end > m.end() and not own else []
+                head = Line(line.index, line.start, end if own else m.end())
+                return head, notes, found[0], found[1]
     return None
 
 
@@ -362,6 +369,12 @@ def _choose_title(
         if byline is not None:
             end = byline[0]
             frame.noise.append(NoiseSpan(*byline[1:], "other"))
+        date = _DATE_NOTE.search(clean, front[a].start, end)
+        if date is not None:
+            # a date after a space on the title's line, as on a line of its own, is not the
+            # title (one right after the title word is)
+            end = date.start()
+            frame.noise.append(NoiseSpan(date.start() + len(date[1]), date.end(), "other"))
         frame.title = Line(front[a].index, front[a].start, end)
         for k in range(a, b + 1):
             kinds[k] = "title"
@@ -618,8 +631,9 @@ def frame(clean: str, lines: list[Line]) -> Frame:
         start, first = line.start, i
         titled = _title_then_salutation(clean, line)
         if titled is not None:
-            result.title, end, parts = titled
-            start, found = result.title.end, (end, parts)
+            result.title, notes, end, parts = titled
+            result.noise.extend(notes)
+            start, found = (notes[-1].end if notes else result.title.end), (end, parts)
             while clean[start].isspace():
                 start += 1
         if found is None and i + 1 < len(lines):

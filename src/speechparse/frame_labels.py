@@ -27,6 +27,8 @@ from .shape import is_site, noise_kind, title_like
 #: A piece that is only an ellipsis or a cut mark: where a preview was cut.
 _TRUNCATION = re.compile(r"[\s…。.]+")
 _SENTENCE = re.compile(r"[。!?]")
+#: What a page's markup leaves and no title holds: @ { } < > =, a bracket closed unopened.
+_MARKUP = re.compile(r"[@{}<>=]|^[^\[【]*[\]】]")
 #: The most pieces a summary quoting another speech's opening holds before the title.
 _DECOY_MAX = 3
 #: The pieces at the top of a page where a summary and then the speech's title may stand.
@@ -268,12 +270,14 @@ def _reports(clean: str, found: list[Piece], run: range) -> bool:
 
 
 def _titled(clean: str, found: list[Piece], run: range) -> bool:
-    """A run labelled title that can be one: no enumeration marker, no site text's marks (a
-    breadcrumb that ends in 讲话材料), and a title's shape or a slogan's length (not a menu's
-    word: 讲话, 大会)."""
+    """A run labelled title that can be one: no enumeration marker or markup, no site
+    text's marks (a breadcrumb that ends in 讲话材料), and a title's shape or a slogan's
+    length (not a menu's word: 讲话, 大会)."""
     text = clean[found[run.start].start : found[run[-1]].end]
-    if marker_at(text) is not None:
-        return False  # a demand's headline (三、以…为抓手), listed before the speech
+    if marker_at(text) is not None or _MARKUP.search(text):
+        # a demand's headline (三、以…为抓手), listed before the speech; or a copy of the
+        # title with a page's markup before it (标题] @ p p p 在…的讲话)
+        return False
     return _unmarked(clean, found[run[-1]]) and (title_like(text) or len(text) > cues.KEYWORD_MAX)
 
 

@@ -55,10 +55,8 @@ def chunk_breaks(norm: str) -> list[tuple[int, int]]:
         while start > 0 and norm[start - 1].isspace():
             start -= 1
         if start > 0 and norm[start - 1] not in "。!?:;…":
-            end = m.start() + 1
-            while norm[end] == " ":
-                end += 1
-            out.append((start, end))
+            # to the line's start: the label's indent is the label's (inline noise)
+            out.append((start, m.start() + 1))
     return out
 
 

@@ -28,8 +28,9 @@ class Piece:
     line: int
 
 
-#: A bracketed note after a title word, such as its date: （2023年3月15日）.
-_NOTE = re.compile(r"\s*\([^()]{1,30}\)")
+#: A bracketed note right after a title word, such as its date: 讲话（2023年3月15日）
+#: (after a space, it is a piece of its own).
+_NOTE = re.compile(r"\([^()]{1,30}\)")
 #: A site's separators after a title (元旦致辞 | |).
 _TRAILING_SEPARATORS = re.compile(r"\s*(?<![A-Za-z0-9/\"'])[|›»>·-][\s|›»>·-]*$")
 #: A site's label or name before a title on its line: [政治], 【讲话】, 某某之家— .
@@ -140,12 +141,15 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
     cuts: list[int] = []
     text = clean[line.start : line.end]
     after = -1  # the end of the title cut off the line
+    floor = line.start  # where a title may start: after a collection's name
     for m in TITLE_END.finditer(clean, line.start, min(line.end, line.start + 200)):
         if m.end() >= line.end:
             break
         if m.start() < after or cues.IN_SENTENCE.match(clean, m.end()):
             continue
-        if cues.COLLECTION_COUNT.match(clean, m.end()):
+        name = cues.COLLECTION_AFTER.match(clean, m.end())
+        if name is not None:  # a collection's name: a title starts after it, if any
+            floor = name.end()
             continue
         if after >= 0:
             # past the first title, only a title run into its copy (a collapsed page's
@@ -155,10 +159,12 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
                 cuts += [m.end(), copy]
                 break
             continue
-        head = max(line.start, max(clean.rfind(ch, line.start, m.start()) for ch in "。!?:】") + 1)
+        head = max(floor, max(clean.rfind(ch, line.start, m.start()) for ch in "。!?:】") + 1)
         if title_like(clean[head : m.end()]):
             note = _NOTE.match(clean, m.end(), line.end)
             after = note.end() if note is not None else m.end()
+            if clean.startswith(":", after):
+                after += 1  # a collection's label of one piece (…讲话(一):)
             cuts += [head, after]
             copy = _copy(clean, head, after, line.end)
             if copy is not None:
