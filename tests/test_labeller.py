@@ -299,13 +299,56 @@ def test_a_news_leads_pieces_labelled_speech_give_way_to_the_title_and_its_salut
 
 
 def test_a_salutation_after_a_blogs_preface_opens_the_speech() -> None:
-    """Nothing labelled salutation: a piece that is one, after prose labelled speech."""
+    """A piece that is a salutation, labelled so or not, after prose labelled speech."""
     text = "今天上班第一天。\n接到通知要我致辞。\n各位同事们:\n大家好!\n"
-    labels = ["speech", "speech", "speech", "speech"]
-    assert _opening(text, labels) == ("各位同事们:", ["大家好!"])
-    # a salutation labelled so further on: the speech that came first stands
-    labels = ["speech", "speech", "salutation", "speech"]
-    assert _opening(text, labels) == (
-        None,
-        ["今天上班第一天。", "接到通知要我致辞。", "各位同事们:", "大家好!"],
+    for labels in (["speech"] * 4, ["speech", "speech", "salutation", "speech"]):
+        assert _opening(text, labels) == ("各位同事们:", ["大家好!"])
+    # one that only names its addressees in a sentence does not
+    text = "今天上班第一天。\n接到通知要我致辞。\n各位同事们好,大家辛苦了。\n"
+    labels = ["speech", "speech", "salutation"]
+    assert _opening(text, labels)[0] is None
+
+
+def test_a_preview_of_the_title_and_salutation_gives_way_to_the_speech_after_it() -> None:
+    text = (
+        "工会换届选举开幕词\n各位领导、各位代表:\n在这个重要时期,我们迎来了大会。\n"
+        "工会换届选举开幕词\n各位领导、各位职工:\n大家好!今天大会开幕。\n"
     )
+    labels = ["title", "salutation", "speech", "title", "salutation", "speech"]
+    assert _opening(text, labels) == ("各位领导、各位职工:", ["大家好!今天大会开幕。"])
+    assert _title(text, labels) == "工会换届选举开幕词"
+
+
+def test_a_title_labelled_byline_is_the_title_when_none_is_labelled_so() -> None:
+    text = "在全县工会工作会议上的讲话\n今天,全县工会工作会议隆重召开。\n"
+    assert _title(text, ["byline", "speech"], [0.0, 0.0]) == "在全县工会工作会议上的讲话"
+
+
+def test_a_date_run_into_the_text_after_a_byline_is_cut_off() -> None:
+    text = "在表彰大会上的讲话陈某某(2011年3月7日)今天,我们在这里隆重集会。\n"
+    assert _pieces(text) == [
+        "在表彰大会上的讲话",
+        "陈某某",
+        "(2011年3月7日)",
+        "今天,我们在这里隆重集会。",
+    ]
+    # right after the title word, or ending its line, it stays
+    assert _pieces("在大会上的演说(一九五○年四月二十九日)\n") == [
+        "在大会上的演说(一九五○年四月二十九日)"
+    ]
+    assert _pieces("——某某(2011年3月7日)\n") == ["——某某(2011年3月7日)"]
+
+
+def test_a_breadcrumb_ending_in_a_title_word_is_no_title_but_cut_before_one() -> None:
+    text = "您的位置 : 首页 >> 工作讲话在全市劳模表彰大会上的讲话【收藏】同志们:今天开会。\n"
+    assert _pieces(text)[:2] == ["您的位置 : 首页 >> 工作讲话", "在全市劳模表彰大会上的讲话"]
+
+
+def test_a_title_word_in_a_meetings_name_is_not_cut_after() -> None:
+    text = "庆祝教师节优秀教师先进事迹报告大会的讲话同志们:今天开会。\n"
+    assert _pieces(text)[0] == "庆祝教师节优秀教师先进事迹报告大会的讲话"
+
+
+def test_a_collections_label_after_its_name_is_cut_after_on_a_collapsed_page() -> None:
+    text = "首页 > 讲话稿 > 市长安全生产讲话(通用3篇)市长安全生产讲话 篇1今天的会议开得很及时。\n"
+    assert _pieces(text)[-1] == "今天的会议开得很及时。"

@@ -67,11 +67,11 @@ TITLE = re.compile(
     r"(?:\s*[(（][^()（）]{0,30}[)）])?\s*$"
 )
 
-#: What follows a title word in a sentence, which no title is: the sentence's end, a comma
-#: or a quoted title's end (出席会议并讲话。, …整理的…讲话，仅供参考, 《…开幕词》由会员上传),
-#: or the words that report a speech
-#: (在讲话中指出, 讲话时强调; but 讲话时间： may end a title run into a page's date).
-IN_SENTENCE = re.compile(r"[。!?,;》]|中(?!心)|时(?!间)|指出|强调")
+#: What follows a title word in a sentence or a name, which no title is: the sentence's end,
+#: a comma or a quoted title's end (出席会议并讲话。, …整理的…讲话，仅供参考, 《…开幕词》由
+#: 会员上传), the words that report a speech (在讲话中指出, 讲话时强调; but 讲话时间： may
+#: end a title run into a page's date), or a meeting's name (…事迹报告大会的讲话, 报告团).
+IN_SENTENCE = re.compile(r"[。!?,;》]|中(?!心)|时(?!间)|指出|强调|大?会|团|比赛")
 
 #: The verbs of a news report's headline (市总工会召开…会议): a line without a title word
 #: that has one reports a meeting; it is no slogan over a speech.
@@ -442,7 +442,7 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
 
 # --- noise: whole lines -----------------------------------------------------------------
 SITE_NOTICE = re.compile(
-    r"(?:温馨提示|下载|版权|客服|投诉|本站|本网|本文档|仅?供(?:大家|您)?(?:学习)?参考|小编|投稿|请勿|照搬|照抄|"
+    r"(?:温馨提示|下载|版权|客服|投诉|本站|本网|本文档|仅?供(?:大家|您)?(?:学习)?参考|小编|投稿|点此|不能全部显示|请勿|照搬|照抄|"
     r"转载|会员(?!代表|大会|们|群众|评议|单位)|付费|VIP|免费|原创|声明|侵权|阅读全文|点击|注册|登录|QQ|微信|公众号|扫码|"
     r"二维码|手机版|上传)"
 )

@@ -156,6 +156,19 @@ def _opening(clean: str, found: list[Piece], labels: list[str]) -> int | None:
             if near and labels[j + 1] == "salutation" and title_like(_text(clean, found[j])):
                 labels[j] = "title"
                 return j + 1
+    if (
+        first is not None
+        and labels[first] == "salutation"
+        and labels[first - 1 : first] == ["title"]
+    ):
+        # the title and its salutation again further on, after a few pieces: what came first
+        # was a preview of the speech (a site's summary of its first lines)
+        title = _text(clean, found[first - 1])
+        for j in range(first + 1, min(len(labels) - 1, first + 2 + _DECOY_MAX)):
+            if labels[j + 1] == "salutation" and _text(clean, found[j]) == title:
+                labels[first - 1 : j] = ["site"] * (j - first + 1)
+                labels[j] = "title"
+                return j + 1
     k = first
     while k is not None and labels[k] == "salutation":
         end = k
@@ -171,15 +184,16 @@ def _opening(clean: str, found: list[Piece], labels: list[str]) -> int | None:
 
 def _lead(clean: str, found: list[Piece], labels: list[str], first: int) -> int | None:
     """The salutation the speech opens with, after text labelled speech at the top of the
-    page: a news report's lead or a few pieces, then the title and its salutation; or, on a
-    page where nothing is labelled salutation, a piece that is one, after a blog's preface."""
-    unlabelled = "salutation" not in labels
+    page: a news report's lead or a few pieces, then the title and its salutation; or a
+    piece that is a salutation, however labelled, after a preface (a blog's story of the
+    day it was given)."""
     for k in range(first + 1, min(len(labels), _FRONT)):
-        if labels[k] == "salutation":
+        shaped = _salutation_shaped(clean, found[k])
+        if labels[k] == "salutation" or shaped:
             between = labels[first:k]
-            return k if "title" in between and between.count("speech") <= _DECOY_MAX else None
-        if unlabelled and _salutation_shaped(clean, found[k]):
-            return k
+            if "title" in between and between.count("speech") <= _DECOY_MAX:
+                return k
+            return k if shaped else None
     return None
 
 
@@ -224,12 +238,13 @@ def _title_before(clean: str, found: list[Piece], labels: list[str], k: int) -> 
 
 def _trusted(clean: str, found: list[Piece], labels: list[str], odds: list[float]) -> list[range]:
     """No piece was labelled title: the piece before the speech that the labeller most
-    trusts to be one (and no less than _TITLE_ODDS), when it reads as a title and bears no
-    site marks (a breadcrumb that ends in 讲话材料) or enumeration marker."""
+    trusts to be one (no less than _TITLE_ODDS, or a byline: 在…上的讲话 is none), when it
+    reads as a title and bears no site marks (a breadcrumb that ends in 讲话材料) or
+    enumeration marker."""
     trusted = [
         (odds[k], k)
         for k in range(min(len(labels), len(odds)))
-        if odds[k] >= _TITLE_ODDS
+        if (odds[k] >= _TITLE_ODDS or labels[k] == "byline")
         and title_like(_text(clean, found[k]))
         and _unmarked(clean, found[k])
         and marker_at(_text(clean, found[k])) is None

@@ -35,6 +35,11 @@ _NOTE = re.compile(r"\([^()]{1,30}\)")
 _TRAILING_SEPARATORS = re.compile(r"\s*(?<![A-Za-z0-9/\"'])[|›»>·-][\s|›»>·-]*$")
 #: A site's label or name before a title on its line: [政治], 【讲话】, 某某之家— .
 _PREFIX = re.compile(r"(?:\[[^\]]{1,8}\]|【[^】]{1,8}】|[^\s—|\[【]{2,10}(?:—(?!—)|\||-))\s*")
+#: A collection's label of one piece after its name (…安全生产讲话 篇1, …致辞(二):): the
+#: piece starts after it, on a collapsed page too.
+_PIECE_LABEL = re.compile(rf"{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?{cues.PIECE_AFTER}\s*:?")
+#: A date in brackets (a byline's or a title's): (2011年3月7日), (二〇〇九年三月 日).
+_BRACKET_DATE = re.compile(r"\((?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年[^()]{1,12}\)")
 #: How far into a line a title run into its salutation is looked for, and the longest
 #: salutation looked for after it.
 _REACH = 400
@@ -70,6 +75,16 @@ def _cuts(clean: str, line: Line, *, front: bool) -> list[int]:
     if front:
         cuts += _salutation_cuts(clean, line)
         cuts += _title_cuts(clean, line)
+        reach = min(line.end, line.start + cues.FRONT_REACH)
+        cuts += [m.end() for m in _PIECE_LABEL.finditer(clean, line.start, reach)]
+        # a byline's date in brackets run into the text (…讲话陈至立(2011年3月7日)今天，…)
+        # (right after a title word, the date is the title's: 讲话(2008年2月5日))
+        for m in _BRACKET_DATE.finditer(clean, line.start, reach):
+            if m.end() >= line.end:
+                break  # it ends its line: nothing is run into it
+            if not cues.TITLE_WORD_AT_END.search(clean, max(line.start, m.start() - 8), m.start()):
+                cuts.append(m.start())
+            cuts.append(m.end())
     half = line.start + (line.end - line.start) // 2
     back = cues.INLINE_BACK.search(clean, half, line.end)
     if back is not None:
@@ -160,6 +175,11 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
                 break
             continue
         head = max(floor, max(clean.rfind(ch, line.start, m.start()) for ch in "。!?:】") + 1)
+        if cues.BREADCRUMB.search(clean[head : m.end()]):
+            # a breadcrumb that ends in a title word (首页 >> 工作讲话): the title follows
+            cuts.append(m.end())
+            floor = m.end()
+            continue
         if title_like(clean[head : m.end()]):
             note = _NOTE.match(clean, m.end(), line.end)
             after = note.end() if note is not None else m.end()
