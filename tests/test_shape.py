@@ -1,7 +1,13 @@
 import pytest
 
+from helpers import CORPUS, SAMPLES, WEB
+from speechparse import cues
+from speechparse.api import clean_view
+from speechparse.decode import decode
 from speechparse.normalize import normalize
-from speechparse.shape import shape
+from speechparse.pieces import pieces
+from speechparse.segment import lines
+from speechparse.shape import has_title, is_meta, is_site, noise_kind, shape, site_class
 
 
 @pytest.mark.parametrize(
@@ -50,3 +56,22 @@ def test_speech_shapes(line):
 )
 def test_headings_titles_and_keywords_are_uncertain(line):
     assert shape(normalize(line)) == "uncertain"
+
+
+def _piece_texts() -> list[str]:
+    """Every piece of every sample and corpus page, and lines made to carry each hint."""
+    texts = ["首页 > 新闻", "阅读 3 次", "【收藏】", "(2023年3月5日)", "在大会上的讲话", "讲话 时"]
+    for path in [*SAMPLES, *CORPUS, *WEB]:
+        clean = clean_view(decode(path.read_bytes())[0])[0].text
+        texts += [clean[p.start : p.end] for p in pieces(clean, lines(clean))]
+    return texts
+
+
+def test_the_fast_tests_answer_as_the_patterns_do() -> None:
+    """has_title, is_meta and site_class test a character or word every match has before
+    the pattern, and read a line's shape once: the answers are the patterns' own."""
+    for text in _piece_texts():
+        assert has_title(text) == (cues.TITLE.search(text) is not None), text
+        assert is_meta(text) == (cues.META.search(text) is not None), text
+        kind = noise_kind(text)
+        assert site_class(text) == (kind, kind is None and is_site(text)), text

@@ -10,20 +10,34 @@ a title word in a notice).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from . import cues
 from .pieces import Piece
 from .salutation import salutation_at
 from .segment import Line
-from .shape import CJK, FUNCTION_WORDS, LATIN, byline, is_site, noise_kind, shape, title_like
+from .shape import (
+    CJK,
+    FUNCTION_WORDS,
+    LATIN,
+    byline,
+    has_title,
+    is_meta,
+    shape,
+    site_class,
+    title_like,
+)
 
 _DIGIT = re.compile(r"\d")
-_SENTENCE = re.compile(r"[。!?]")
 _BRACKET = re.compile(r"[()【】\[\]《》]")
 _URL = re.compile(r"www\.|https?:|\.com|\.cn|\.net", re.I)
 _DATE = re.compile(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|\d{4}[-./]\d{1,2}")
 _PLACEHOLDER = re.compile(r"[*×X]{2,}|○○")
-_DASH_LEAD = re.compile(r"^[—-]{1,2}")
+#: Runs of a character class: the lengths of its runs add up to its count in a few matches
+#: (one match a character costs a piece of prose hundreds).
+_CJK_RUN, _LATIN_RUN, _DIGIT_RUN, _FUNCTION_RUN = (
+    re.compile(f"{p.pattern}+") for p in (CJK, LATIN, _DIGIT, FUNCTION_WORDS)
+)
 #: The cue classes of the genre that may open a speech (cues.found names).
 _SPEECH_CUES = ("OCCASION", "GREETING", "ANNOUNCE", "REVIEW", "WISH", "HOPE", "CALL", "PLEDGE")
 
@@ -35,6 +49,59 @@ CLEAN_PAGE = "page_site=0"
 Features = list[str]
 
 
+class Marks(NamedTuple):
+    """The site marks of a piece's text (the features _SITE_MARKS names), read first: a page
+    with none on any piece is a clean draft, which the rules frame without the rest."""
+
+    url: bool
+    #: site_cue=<kind> (its cue words, or its shape) or site_shape (its shape alone), or None
+    site: str | None
+    meta: bool
+    back_matter: bool
+    collection: bool
+
+    @property
+    def marked(self) -> bool:
+        return self.url or self.site is not None or self.meta or self.back_matter or self.collection
+
+
+def _marks(text: str) -> Marks:
+    """The site marks of a piece's text. Each pattern runs only where its match can be: the
+    characters tested first are ones every match has (an address has "." or ":"; a
+    collection's name has 篇 or a word of COLLECTION_WORDS, a piece's label 篇, "(" or 【)."""
+    kind, shaped = site_class(text)
+    site = f"site_cue={kind}" if kind is not None else "site_shape" if shaped else None
+    url = ("." in text or ":" in text) and _URL.search(text) is not None
+    if "篇" in text:
+        collection = cues.COLLECTION.search(text) is not None
+    else:
+        collection = cues.COLLECTION_WORDS.search(text) is not None
+    if not collection and ("篇" in text or "(" in text or "【" in text):
+        collection = cues.COLLECTION_ITEM.match(text) is not None
+    return Marks(
+        url=url,
+        site=site,
+        meta=is_meta(text),
+        back_matter=cues.BACK_MATTER.match(text) is not None,
+        collection=collection,
+    )
+
+
+def site_marks(clean: str, pieces: list[Piece]) -> dict[str, Marks]:
+    """The site marks of each piece's text (once for a text the page repeats)."""
+    marks: dict[str, Marks] = {}
+    for p in pieces:
+        text = clean[p.start : p.end]
+        if text not in marks:
+            marks[text] = _marks(text)
+    return marks
+
+
+def is_clean(marks: dict[str, Marks]) -> bool:
+    """No piece bears a site mark: the page is a clean draft (its rows carry CLEAN_PAGE)."""
+    return not any(m.marked for m in marks.values())
+
+
 def _bucket(n: float, edges: tuple[float, ...]) -> int:
     for k, edge in enumerate(edges):
         if n <= edge:
@@ -43,7 +110,12 @@ def _bucket(n: float, edges: tuple[float, ...]) -> int:
 
 
 def _own(
-    clean: str, piece: Piece, k: int, pieces: list[Piece], memo: dict[str, tuple[str, ...]]
+    clean: str,
+    piece: Piece,
+    k: int,
+    pieces: list[Piece],
+    memo: dict[str, tuple[str, ...]],
+    marks: dict[str, Marks],
 ) -> Features:
     """The piece's own features (its neighbours see these too, prefixed): its text's (from
     ``memo`` when the page has had the same text before), and whether its line goes on
@@ -51,7 +123,7 @@ def _own(
     text = clean[piece.start : piece.end]
     known = memo.get(text)
     if known is None:
-        known = memo[text] = _text_features(text)
+        known = memo[text] = _text_features(text, marks[text])
     f = list(known)
     if (
         piece.start > 0
@@ -65,60 +137,65 @@ def _own(
     return f
 
 
-def _text_features(text: str) -> tuple[str, ...]:
-    """The features of a piece's text: its shape and its cues."""
+def _count(run: re.Pattern[str], text: str) -> int:
+    return sum(map(len, run.findall(text)))
+
+
+def _text_features(text: str, marks: Marks) -> tuple[str, ...]:
+    """The features of a piece's text: its shape and its cues (its site marks read before).
+    A pattern runs only where its match can be (a date needs a digit or 年, a placeholder
+    one of *×X○, a summary's label its colon)."""
     n = m = len(text)
-    cjk = len(CJK.findall(text))
+    cjk = _count(_CJK_RUN, text)
+    digits = _count(_DIGIT_RUN, text)
+    sentences = text.count("。") + text.count("!") + text.count("?")
     f = [
         f"len={_bucket(n, (2, 4, 8, 14, 24, 40, 80, 200, 600))}",
         f"cjk={_bucket(cjk / m, (0.2, 0.5, 0.8, 0.95))}",
-        f"latin={_bucket(len(LATIN.findall(text)) / m, (0.0, 0.1, 0.4))}",
-        f"digit={_bucket(len(_DIGIT.findall(text)) / m, (0.0, 0.05, 0.2))}",
-        f"sent={_bucket(len(_SENTENCE.findall(text)), (0, 1, 3))}",
-        f"func={_bucket(len(FUNCTION_WORDS.findall(text)) / max(cjk, 1), (0.0, 0.05, 0.12, 0.2))}",
+        f"latin={_bucket(_count(_LATIN_RUN, text) / m, (0.0, 0.1, 0.4))}",
+        f"digit={_bucket(digits / m, (0.0, 0.05, 0.2))}",
+        f"sent={_bucket(sentences, (0, 1, 3))}",
+        f"func={_bucket(_count(_FUNCTION_RUN, text) / max(cjk, 1), (0.0, 0.05, 0.12, 0.2))}",
         f"end={_end_class(text[-1])}",
         f"shape={shape(text)}",
     ]
     if _BRACKET.search(text):
         f.append("bracket")
-    if _URL.search(text):
+    if marks.url:
         f.append("url")
-    if _DATE.search(text):
+    if (digits or "年" in text) and _DATE.search(text):
         f.append("date")
-    if _PLACEHOLDER.search(text):
+    if ("*" in text or "×" in text or "X" in text or "○" in text) and _PLACEHOLDER.search(text):
         f.append("placeholder")
-    if _DASH_LEAD.match(text):
+    if text[0] in "—-":
         f.append("dash_lead")
     if text[0] in cues.MARKER_FIRST:
         f.append("marker_first")
     # the genre's cue classes
     if title_like(text):
         f.append("title_like")
-    elif cues.TITLE.search(text):
+    elif has_title(text):
         f.append("title_word")
     found = salutation_at(text, Line(0, 0, m))
     if found is not None:
         f.append("salutation" if found[0] >= m else "salutation_head")
-    elif cues.ADDRESSEE_STRONG.search(text) and n <= 40:
+    elif n <= 40 and cues.ADDRESSEE_STRONG.search(text):
         f.append("addressee_word")
     if cues.HELLO.match(text):
         f.append("hello")
-    kind = noise_kind(text)
-    if kind is not None:
-        f.append(f"site_cue={kind}")
-    elif is_site(text):
-        f.append("site_shape")
+    if marks.site is not None:
+        f.append(marks.site)
     if byline(text):
         f.append("byline")
-    if cues.META.search(text):
+    if marks.meta:
         f.append("meta")
-    if cues.BACK_MATTER.match(text):
+    if marks.back_matter:
         f.append("back_matter")
-    if cues.COLLECTION.search(text) or cues.COLLECTION_ITEM.match(text):
+    if marks.collection:
         f.append("collection")
     if cues.OUTLINE.match(text):
         f.append("outline")
-    if cues.SUMMARY_LABEL.search(text):
+    if ":" in text and cues.SUMMARY_LABEL.search(text):
         f.append("summary_label")
     if n > 8:
         f.extend(f"cue={name}" for name in _SPEECH_CUES if cues.found(name, text))
@@ -146,11 +223,16 @@ def _seen(own: Features) -> dict[str, tuple[str, ...]]:
     return {tag: tuple(f"{tag}:{x}" for x in visible) for tag in ("p", "n", "pp", "nn")}
 
 
-def features(clean: str, pieces: list[Piece]) -> list[Features]:
-    """The features of every piece: its own, its place, its neighbours', repetition."""
+def features(
+    clean: str, pieces: list[Piece], marks: dict[str, Marks] | None = None
+) -> list[Features]:
+    """The features of every piece: its own, its place, its neighbours', repetition.
+    ``marks`` are the pieces' site marks when they were read before (site_marks)."""
+    if marks is None:
+        marks = site_marks(clean, pieces)
     # a page may repeat its lines (a menu, a hostile input): each text's features once
     memo: dict[str, tuple[str, ...]] = {}
-    own = [_own(clean, p, k, pieces, memo) for k, p in enumerate(pieces)]
+    own = [_own(clean, p, k, pieces, memo, marks) for k, p in enumerate(pieces)]
     texts = [clean[p.start : p.end].replace(" ", "") for p in pieces]
     first_salutation = next(
         (k for k, f in enumerate(own) if "salutation" in f or "salutation_head" in f), None
@@ -158,8 +240,7 @@ def features(clean: str, pieces: list[Piece]) -> list[Features]:
     first_prose = next((k for k, f in enumerate(own) if "sent=0" not in f), len(own))
     # how much of the page bears a site's marks: a clean draft has none, and then a short
     # line at its top or bottom is no site text for being short and there
-    marks = {t: any(x.startswith(_SITE_MARKS) for x in f) for t, f in memo.items()}
-    marked = sum(1 for p in pieces if marks[clean[p.start : p.end]])
+    marked = sum(1 for p in pieces if marks[clean[p.start : p.end]].marked)
     page = CLEAN_PAGE if not marked else f"page_site={_bucket(marked, (0, 2))}"
     # what the neighbours see of each piece (once for each set of features)
     views: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}

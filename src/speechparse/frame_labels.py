@@ -14,7 +14,7 @@ import re
 
 from . import cues
 from . import frame as rules
-from .features import CLEAN_PAGE, features
+from .features import features, is_clean, site_marks
 from .frame import Frame
 from .labeller import tag
 from .noise import NoiseSpan
@@ -48,10 +48,11 @@ def frame(clean: str, lines: list[Line], model: str | None = None) -> Frame:
     A page the labeller finds no speech on at all is the rules' too: they keep what they can.
     """
     found = pieces(clean, lines)
-    rows = features(clean, found)
-    if not rows or CLEAN_PAGE in rows[0]:
+    # the site marks first: a clean draft needs none of the other features
+    marks = site_marks(clean, found)
+    if not found or is_clean(marks):
         return rules.frame(clean, lines)
-    labels = tag(rows, model)
+    labels = tag(features(clean, found, marks), model)
     if "speech" not in labels and "salutation" not in labels:
         return rules.frame(clean, lines)  # no speech at all: the rules keep what they find
     return from_labels(clean, found, labels)
