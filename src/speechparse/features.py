@@ -40,6 +40,9 @@ _CJK_RUN, _LATIN_RUN, _DIGIT_RUN, _FUNCTION_RUN = (
 )
 #: The cue classes of the genre that may open a speech (cues.found names).
 _SPEECH_CUES = ("OCCASION", "GREETING", "ANNOUNCE", "REVIEW", "WISH", "HOPE", "CALL", "PLEDGE")
+#: The words one of which a piece needs for any of them (cues.found tests for its cue's
+#: words, or for a hint that holds one of them, first): one search tells a piece has none.
+_SPEECH_CUE_WORDS = cues.any_needed(*_SPEECH_CUES)
 
 #: Features that mark a piece as a site's: its cues, its shape, an address, back matter.
 _SITE_MARKS = ("site_cue", "site_shape", "url", "back_matter", "collection", "meta")
@@ -197,7 +200,7 @@ def _text_features(text: str, marks: Marks) -> tuple[str, ...]:
         f.append("outline")
     if ":" in text and cues.SUMMARY_LABEL.search(text):
         f.append("summary_label")
-    if n > 8:
+    if n > 8 and _SPEECH_CUE_WORDS.search(text):
         f.extend(f"cue={name}" for name in _SPEECH_CUES if cues.found(name, text))
     return tuple(f)
 

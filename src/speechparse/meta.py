@@ -109,10 +109,13 @@ def _lines(text: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
         keep = [i for r in ranges for i in r]
         norm = normalize("".join(text[r.start : r.stop] for r in ranges))
         first = 0
-        for k, ch in enumerate([*norm, "\n"]):
-            if ch == "\n":
-                yield Line(norm[first:k], [*keep[first:k], keep[k - 1] + 1 if k else start])
-                first = k + 1
+        while True:  # (str.find: a block may be a page long)
+            k = norm.find("\n", first)
+            k = len(norm) if k < 0 else k
+            yield Line(norm[first:k], [*keep[first:k], keep[k - 1] + 1 if k else start])
+            if k == len(norm):
+                break
+            first = k + 1
 
 
 def _byline_lines(text: str, speech: Speech) -> Iterator[Line]:
