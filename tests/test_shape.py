@@ -7,7 +7,15 @@ from speechparse.decode import decode
 from speechparse.normalize import normalize
 from speechparse.pieces import pieces
 from speechparse.segment import lines
-from speechparse.shape import has_title, is_meta, is_site, noise_kind, shape, site_class
+from speechparse.shape import (
+    collection_name,
+    has_title,
+    is_meta,
+    is_site,
+    noise_kind,
+    shape,
+    site_class,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,10 +76,15 @@ def _piece_texts() -> list[str]:
 
 
 def test_the_fast_tests_answer_as_the_patterns_do() -> None:
-    """has_title, is_meta and site_class test a character or word every match has before
-    the pattern, and read a line's shape once: the answers are the patterns' own."""
+    """has_title, is_meta, collection_name and site_class test a character or word every
+    match has before the pattern, and read a line's shape and cues once: the answers are
+    the patterns' own."""
     for text in _piece_texts():
         assert has_title(text) == (cues.TITLE.search(text) is not None), text
         assert is_meta(text) == (cues.META.search(text) is not None), text
-        kind = noise_kind(text)
-        assert site_class(text) == (kind, kind is None and is_site(text)), text
+        assert collection_name(text) == (cues.COLLECTION.search(text) is not None), text
+        kind, shaped, plain = site_class(text)
+        assert kind == noise_kind(text), text
+        assert shaped == (kind is None and is_site(text)), text
+        if plain:  # read whole, and nothing found
+            assert not (is_site(text) or is_meta(text) or collection_name(text)), text

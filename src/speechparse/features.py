@@ -10,6 +10,7 @@ a title word in a notice).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from . import cues
@@ -17,12 +18,15 @@ from .pieces import Piece
 from .salutation import salutation_at
 from .segment import Line
 from .shape import (
-    CJK,
-    FUNCTION_WORDS,
-    LATIN,
+    CJK_RUN,
+    FUNCTION_RUN,
+    LATIN_RUN,
     byline,
+    collection_name,
+    count,
     has_title,
     is_meta,
+    runs,
     shape,
     site_class,
     title_like,
@@ -33,11 +37,8 @@ _BRACKET = re.compile(r"[()【】\[\]《》]")
 _URL = re.compile(r"www\.|https?:|\.com|\.cn|\.net", re.I)
 _DATE = re.compile(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|\d{4}[-./]\d{1,2}")
 _PLACEHOLDER = re.compile(r"[*×X]{2,}|○○")
-#: Runs of a character class: the lengths of its runs add up to its count in a few matches
-#: (one match a character costs a piece of prose hundreds).
-_CJK_RUN, _LATIN_RUN, _DIGIT_RUN, _FUNCTION_RUN = (
-    re.compile(f"{p.pattern}+") for p in (CJK, LATIN, _DIGIT, FUNCTION_WORDS)
-)
+#: Runs of digits (counted a match a run: shape.runs).
+_DIGIT_RUN = runs(_DIGIT)
 #: The cue classes of the genre that may open a speech (cues.found names).
 _SPEECH_CUES = ("OCCASION", "GREETING", "ANNOUNCE", "REVIEW", "WISH", "HOPE", "CALL", "PLEDGE")
 #: The words one of which a piece needs for any of them (cues.found tests for its cue's
@@ -69,22 +70,19 @@ class Marks(NamedTuple):
 
 
 def _marks(text: str) -> Marks:
-    """The site marks of a piece's text. Each pattern runs only where its match can be: the
-    characters tested first are ones every match has (an address has "." or ":"; a
-    collection's name has 篇 or a word of COLLECTION_WORDS, a piece's label 篇, "(" or 【)."""
-    kind, shaped = site_class(text)
+    """The site marks of a piece's text. Each pattern runs only where its match can be: on
+    a text noise_kind has read whole and found nothing on (shape.site_class), no meta label
+    or collection's name; and the characters tested first are ones every match has (an
+    address has "." or ":", a piece's label 篇, "(" or 【)."""
+    kind, shaped, plain = site_class(text)
     site = f"site_cue={kind}" if kind is not None else "site_shape" if shaped else None
-    url = ("." in text or ":" in text) and _URL.search(text) is not None
-    if "篇" in text:
-        collection = cues.COLLECTION.search(text) is not None
-    else:
-        collection = cues.COLLECTION_WORDS.search(text) is not None
+    collection = not plain and collection_name(text)
     if not collection and ("篇" in text or "(" in text or "【" in text):
         collection = cues.COLLECTION_ITEM.match(text) is not None
     return Marks(
-        url=url,
+        url=("." in text or ":" in text) and _URL.search(text) is not None,
         site=site,
-        meta=is_meta(text),
+        meta=not plain and is_meta(text),
         back_matter=cues.BACK_MATTER.match(text) is not None,
         collection=collection,
     )
@@ -106,10 +104,8 @@ def is_clean(marks: dict[str, Marks]) -> bool:
 
 
 def _bucket(n: float, edges: tuple[float, ...]) -> int:
-    for k, edge in enumerate(edges):
-        if n <= edge:
-            return k
-    return len(edges)
+    """The first bucket whose edge ``n`` does not pass (edges ascending)."""
+    return bisect_left(edges, n)
 
 
 def _own(
@@ -140,25 +136,21 @@ def _own(
     return f
 
 
-def _count(run: re.Pattern[str], text: str) -> int:
-    return sum(map(len, run.findall(text)))
-
-
 def _text_features(text: str, marks: Marks) -> tuple[str, ...]:
     """The features of a piece's text: its shape and its cues (its site marks read before).
     A pattern runs only where its match can be (a date needs a digit or 年, a placeholder
     one of *×X○, a summary's label its colon)."""
     n = m = len(text)
-    cjk = _count(_CJK_RUN, text)
-    digits = _count(_DIGIT_RUN, text)
+    cjk = count(CJK_RUN, text)
+    digits = count(_DIGIT_RUN, text)
     sentences = text.count("。") + text.count("!") + text.count("?")
     f = [
         f"len={_bucket(n, (2, 4, 8, 14, 24, 40, 80, 200, 600))}",
         f"cjk={_bucket(cjk / m, (0.2, 0.5, 0.8, 0.95))}",
-        f"latin={_bucket(_count(_LATIN_RUN, text) / m, (0.0, 0.1, 0.4))}",
+        f"latin={_bucket(count(LATIN_RUN, text) / m, (0.0, 0.1, 0.4))}",
         f"digit={_bucket(digits / m, (0.0, 0.05, 0.2))}",
         f"sent={_bucket(sentences, (0, 1, 3))}",
-        f"func={_bucket(_count(_FUNCTION_RUN, text) / max(cjk, 1), (0.0, 0.05, 0.12, 0.2))}",
+        f"func={_bucket(count(FUNCTION_RUN, text) / max(cjk, 1), (0.0, 0.05, 0.12, 0.2))}",
         f"end={_end_class(text[-1])}",
         f"shape={shape(text)}",
     ]
@@ -223,7 +215,7 @@ def _seen(own: Features) -> dict[str, tuple[str, ...]]:
     """A piece's features as its neighbours see them (not its ratios of digits and function
     words), prefixed by where they see it from."""
     visible = [x for x in own if not x.startswith(("func", "digit"))]
-    return {tag: tuple(f"{tag}:{x}" for x in visible) for tag in ("p", "n", "pp", "nn")}
+    return {tag: tuple([f"{tag}:{x}" for x in visible]) for tag in ("p", "n", "pp", "nn")}
 
 
 def features(
@@ -254,6 +246,7 @@ def features(
             views[key] = _seen(f)
         seen_as.append(views[key])
     seen: dict[str, int] = {}
+    head = texts[:40]  # the top of the page, where a copy of a piece is looked for
     n = len(pieces)
     out: list[Features] = []
     for k, f in enumerate(own):
@@ -269,7 +262,7 @@ def features(
         t = texts[k]
         if t in seen:
             row.append("repeat")
-        elif len(t) >= 6 and any(t in other for j, other in enumerate(texts[:40]) if j != k):
+        elif len(t) >= 6 and any(t in other for j, other in enumerate(head) if j != k):
             row.append("contained")
         seen.setdefault(t, k)
         for d, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
