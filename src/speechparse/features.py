@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import accumulate
 from typing import NamedTuple
 
 from . import cues
@@ -218,6 +219,18 @@ def _seen(own: Features) -> dict[str, tuple[str, ...]]:
     return {tag: tuple([f"{tag}:{x}" for x in visible]) for tag in ("p", "n", "pp", "nn")}
 
 
+def _contained(t: str, k: int, head: list[str], top: str | None, starts: list[int]) -> bool:
+    """Whether another of the ``head`` texts (piece k's own is the k-th, if k < 40) holds
+    ``t``. ``top`` is them joined by line breaks, which none has (None if one does): a text
+    without one is found in it only inside one of them, by one search."""
+    if top is None or "\n" in t:
+        return any(t in other for j, other in enumerate(head) if j != k)
+    at = top.find(t)
+    if k < len(starts) and at == starts[k]:
+        at = top.find(t, at + 1)  # past its own text: it runs to a line break
+    return at >= 0
+
+
 def features(
     clean: str, pieces: list[Piece], marks: dict[str, Marks] | None = None
 ) -> list[Features]:
@@ -246,7 +259,11 @@ def features(
             views[key] = _seen(f)
         seen_as.append(views[key])
     seen: dict[str, int] = {}
-    head = texts[:40]  # the top of the page, where a copy of a piece is looked for
+    # the top of the page, where a copy of a piece is looked for (the pieces are cut from
+    # lines: none has a line break, and their texts joined one a line are searched at once)
+    head = texts[:40]
+    top = None if any("\n" in t for t in head) else "\n".join(head)
+    starts = list(accumulate((len(t) + 1 for t in head), initial=0))[: len(head)]
     n = len(pieces)
     out: list[Features] = []
     for k, f in enumerate(own):
@@ -262,7 +279,7 @@ def features(
         t = texts[k]
         if t in seen:
             row.append("repeat")
-        elif len(t) >= 6 and any(t in other for j, other in enumerate(head) if j != k):
+        elif len(t) >= 6 and _contained(t, k, head, top, starts):
             row.append("contained")
         seen.setdefault(t, k)
         for d, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
