@@ -106,7 +106,8 @@ def _lines(text: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
             ranges.append(range(pos, max(pos, a)))
             pos = max(pos, b)
         ranges.append(range(pos, end))
-        keep = [i for r in ranges for i in r]
+        # the input's offset of each character kept (a block without noise inside: a range)
+        keep = ranges[0] if len(ranges) == 1 else [i for r in ranges for i in r]
         norm = normalize("".join(text[r.start : r.stop] for r in ranges))
         first = 0
         while True:  # (str.find: a block may be a page long)
