@@ -149,15 +149,16 @@ def _site(text: str, stripped: str) -> bool:
             return True  # a URL, a style sheet, a translation into English
     if n > 60:
         return False  # the shapes below are short
+    figure = _FIGURE_HINT.search(text) is not None  # (a digit among them: a counter's too)
     if (_SEPARATOR_HINT.search(text) and _SEPARATOR.search(text)) or (
-        _FIGURE_HINT.search(text) and _PAGE_FIGURE.search(text)
+        figure and _PAGE_FIGURE.search(text)
     ):
         return not _genre(stripped)
-    if n <= 30 and _COUNTER.search(text) and not _PROSE_PUNCT.search(stripped):
+    if n <= 30 and figure and _COUNTER.search(text) and not _PROSE_PUNCT.search(stripped):
         return not (_genre(stripped) or has_title(stripped))  # 第3次…大会上的讲话
     if ":" in text and _KEY_VALUE.match(text) and not _genre(stripped):
         return True
-    if _aside(stripped):
+    if stripped[0] == "(" and _aside(stripped):
         return True
     # digits and signs alone: a counter, a price, "| |"
     return n <= 12 and not CJK.search(stripped)
