@@ -93,9 +93,9 @@ def _piece_texts() -> list[str]:
 
 
 def test_the_fast_tests_answer_as_the_patterns_do() -> None:
-    """has_title, is_meta, collection_name and site_class test a character or word every
-    match has before the pattern, and read a line's shape and cues once: the answers are
-    the patterns' own."""
+    """has_title, is_meta, collection_name, site_class and cues.found test a character or
+    word every match has before the pattern, and read a line's shape and cues once: the
+    answers are the patterns' own."""
     for text in _piece_texts():
         assert has_title(text) == (cues.TITLE.search(text) is not None), text
         assert is_meta(text) == (cues.META.search(text) is not None), text
@@ -105,6 +105,8 @@ def test_the_fast_tests_answer_as_the_patterns_do() -> None:
         assert shaped == (kind is None and is_site(text)), text
         if plain:  # read whole, and nothing found
             assert not (is_site(text) or is_meta(text) or collection_name(text)), text
+        for cue, pattern in cues._PATTERNS.items():  # after NEEDS, HINTS and ALSO
+            assert cues.found(cue, text) == (pattern.search(text) is not None), (cue, text)
 
 
 def test_a_pieces_site_marks_are_the_patterns_own() -> None:
