@@ -1,7 +1,24 @@
+import random
+
 import pytest
 
+from helpers import CORPUS, SAMPLES, WEB
+from speechparse import cues
+from speechparse.api import clean_view
+from speechparse.decode import decode
+from speechparse.features import _URL, _marks
 from speechparse.normalize import normalize
-from speechparse.shape import shape
+from speechparse.pieces import pieces
+from speechparse.segment import lines
+from speechparse.shape import (
+    collection_name,
+    has_title,
+    is_meta,
+    is_site,
+    noise_kind,
+    shape,
+    site_class,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +67,57 @@ def test_speech_shapes(line):
 )
 def test_headings_titles_and_keywords_are_uncertain(line):
     assert shape(normalize(line)) == "uncertain"
+
+
+#: Words and characters of the patterns the fast tests stand before, to draw texts from.
+_HINTS = (
+    "首页 > 讲话|来源:阅读 12 次【收藏】2023年3月15日第一篇:篇一【篇二】致辞(1)范文精选"
+    "www.x.cn http:同志们:各位代表,在大会上的讲话稿县委书记 XXX ×○—-相关文章目录导读:"
+    "今天我们隆重召开讲三点意见希望各级党委让我们祝大家健康党委将加强取得了成绩。!?abc"
+)
+
+
+def _piece_texts() -> list[str]:
+    """Every piece of every sample and corpus page, and texts drawn from the patterns' words
+    and characters."""
+    rng = random.Random(15)
+    texts = ["首页 > 新闻", "阅读 3 次", "【收藏】", "(2023年3月5日)", "在大会上的讲话", "讲话 时"]
+    for _ in range(3000):
+        size = rng.choice((1, 3, 8, 12, 30, 61, 81, 161, 300))
+        text = "".join(rng.choice(_HINTS) for _ in range(size)).strip()
+        texts.append(text or "x")
+    for path in [*SAMPLES, *CORPUS, *WEB]:
+        clean = clean_view(decode(path.read_bytes())[0])[0].text
+        texts += [clean[p.start : p.end] for p in pieces(clean, lines(clean))]
+    return texts
+
+
+def test_the_fast_tests_answer_as_the_patterns_do() -> None:
+    """has_title, is_meta, collection_name, site_class and cues.found test a character or
+    word every match has before the pattern, and read a line's shape and cues once: the
+    answers are the patterns' own."""
+    for text in _piece_texts():
+        assert has_title(text) == (cues.TITLE.search(text) is not None), text
+        assert is_meta(text) == (cues.META.search(text) is not None), text
+        assert collection_name(text) == (cues.COLLECTION.search(text) is not None), text
+        kind, shaped, plain = site_class(text)
+        assert kind == noise_kind(text), text
+        assert shaped == (kind is None and is_site(text)), text
+        if plain:  # read whole, and nothing found
+            assert not (is_site(text) or is_meta(text) or collection_name(text)), text
+        for cue, pattern in cues._PATTERNS.items():  # after NEEDS, HINTS and ALSO
+            assert cues.found(cue, text) == (pattern.search(text) is not None), (cue, text)
+
+
+def test_a_pieces_site_marks_are_the_patterns_own() -> None:
+    """features reads the site marks first, each after a fast test: they are what the
+    patterns say (the features before the marks were read first)."""
+    for text in _piece_texts():
+        marks, kind = _marks(text), noise_kind(text)
+        site = f"site_cue={kind}" if kind else "site_shape" if is_site(text) else None
+        assert marks.site == site, text
+        assert marks.url == (_URL.search(text) is not None), text
+        assert marks.meta == (cues.META.search(text) is not None), text
+        assert marks.back_matter == (cues.BACK_MATTER.match(text) is not None), text
+        collection = cues.COLLECTION.search(text) or cues.COLLECTION_ITEM.match(text)
+        assert marks.collection == (collection is not None), text

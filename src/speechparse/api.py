@@ -106,7 +106,9 @@ def _parse(text: str, strict: bool, model: str | None = "") -> Speech:
             offset = error.span.start if error.span else len(text) - len(text.lstrip())
             raise ParseError(f"{error.code}: {error.message}", text, offset)
     # the metadata reads the parts found (title, bylines set aside as noise, opening)
-    return speech.model_copy(update={"diagnostics": diagnostics, "meta": read_meta(text, speech)})
+    return speech.model_copy(
+        update={"diagnostics": diagnostics, "meta": read_meta(text, speech, view.norm)}
+    )
 
 
 def parse_labelled(text: str, model: str = "") -> Speech:

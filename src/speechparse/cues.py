@@ -283,6 +283,12 @@ _PATTERNS: dict[str, re.Pattern[str]] = {name: globals()[name] for name in NEEDS
 HINTS: dict[str, re.Pattern[str]] = {
     "ANNOUNCE": re.compile(r"[一二三四五六七八九十两几\d](?:点|个|方面|条|项|大)"),
 }
+#: cue -> words one of which every match holds besides those of NEEDS, tested after them
+#: where those are common (HOPE's 要, 应, 请): the addressees it can name (HOPE_BODY, or
+#: 工会, 领导, 同志 after 请; 党 for each of HOPE_BODY's 党委, 党组, 党政 …).
+ALSO: dict[str, re.Pattern[str]] = {
+    "HOPE": re.compile(r"党|政府|部门|单位|企业|各界|全社会|班子|工会|领导|同志"),
+}
 
 
 def any_needed(*names: str) -> re.Pattern[str]:
@@ -302,13 +308,16 @@ _NEEDED: dict[str, re.Pattern[str]] = {name: any_needed(name) for name in NEEDS}
 
 
 def found(cue: str, text: str) -> bool:
-    """Whether the cue's pattern matches ``text`` (after a cheap test: its HINT where it has
-    one, else the words of NEEDS)."""
+    """Whether the cue's pattern matches ``text`` (after cheap tests: its HINT where it has
+    one, else the words of NEEDS; then the words of ALSO where it has them)."""
     hint = HINTS.get(cue)
     if hint is None:
         if _NEEDED[cue].search(text) is None:
             return False
     elif hint.search(text) is None:
+        return False
+    also = ALSO.get(cue)
+    if also is not None and also.search(text) is None:
         return False
     return _PATTERNS[cue].search(text) is not None
 

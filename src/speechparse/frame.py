@@ -593,13 +593,21 @@ def _title_run_into_text(clean: str, line: Line) -> list[Line]:
     return [line]
 
 
-def frame(clean: str, lines: list[Line]) -> Frame:
-    """Split the lines into front matter, salutation, body and back matter."""
-    # the frame asks about the same lines from the front and from the back: their classes
-    # are remembered for this text only (a pure function of the line; never stale)
+def forget() -> None:
+    """Forget the classes of the last text's lines: the frame asks about the same lines from
+    the front and from the back, and they are remembered for one text only (a pure function
+    of the line; never stale)."""
     _noise_kind.cache_clear()
     salutation_at.cache_clear()
     shape.cache_clear()
+
+
+def frame(clean: str, lines: list[Line], *, fresh: bool = True) -> Frame:
+    """Split the lines into front matter, salutation, body and back matter. ``fresh=False``
+    keeps what was remembered of this text's lines before (frame_labels.py has forgotten
+    the last text's)."""
+    if fresh:
+        forget()
     result = Frame()
     lines, result.noise = _collection(clean, lines)
     # the first line of running text may open with the title, or hold it after site text

@@ -14,7 +14,7 @@ import re
 
 from . import cues
 from . import frame as rules
-from .features import CLEAN_PAGE, features
+from .features import features, is_clean, site_marks
 from .frame import Frame
 from .labeller import tag_odds
 from .markers import marker_at
@@ -52,13 +52,16 @@ def frame(clean: str, lines: list[Line], model: str | None = None) -> Frame:
     0.918), and drafts — what ``speechparse check`` reads — exactly as the rules frame them.
     A page the labeller finds no speech on at all is the rules' too: they keep what they can.
     """
+    rules.forget()  # the classes of the last text's lines; this text's serve the rules too
     found = pieces(clean, lines)
-    rows = features(clean, found)
-    if not rows or CLEAN_PAGE in rows[0]:
-        return rules.frame(clean, lines)
-    labels, odds = tag_odds(rows, model, "title", _FRONT)
+    # the site marks first: a clean draft needs none of the other features
+    marks = site_marks(clean, found)
+    if not found or is_clean(marks):
+        return rules.frame(clean, lines, fresh=False)
+    labels, odds = tag_odds(features(clean, found, marks), model, "title", _FRONT)
     if "speech" not in labels and "salutation" not in labels:
-        return rules.frame(clean, lines)  # no speech at all: the rules keep what they find
+        # no speech at all: the rules keep what they find
+        return rules.frame(clean, lines, fresh=False)
     return from_labels(clean, found, labels, odds)
 
 

@@ -161,6 +161,8 @@ class Analysis:
         """Take the best run of the first heading family that has one as the demands;
         earlier runs of that family are numbered achievements."""
         for rank, family in enumerate(cues.HEADING_FAMILIES):
+            if family not in self.by_family:
+                continue  # no marker of the family: no run of it
             cands = self._candidates(family, lo, len(self.units), heading=heading)
             if family == "sequence":
                 # 首先，…其次，… are the demands after an announcement, or without one when
@@ -251,7 +253,7 @@ class Analysis:
         if not roles or hi - lo < 2:
             return
         for family in cues.POINT_FAMILIES:
-            if family in used:
+            if family in used or family not in self.by_family:
                 continue
             runs = _runs(self._candidates(family, lo, hi, heading=False))
             if not runs:

@@ -48,14 +48,18 @@ _BLOCK_MAX = 2000
 _BRACKETS = re.compile(r"^[\s()\[\]【】]*$")
 
 
-def read_meta(text: str, speech: Speech) -> Meta:
-    """The metadata of ``speech``, parsed from ``text``; parts not found are null."""
+def read_meta(text: str, speech: Speech, norm: str | None = None) -> Meta:
+    """The metadata of ``speech``, parsed from ``text``; parts not found are null. ``norm``
+    is ``normalize(text)`` when the caller has it (a character's form does not depend on
+    its neighbours: each place's is sliced from it)."""
+    if norm is None:
+        norm = normalize(text)
     noise = speech.noise
-    bylines = list(_byline_lines(text, speech))
-    title_lines = list(_lines(text, noise, speech.title)) if speech.title else []
+    bylines = list(_byline_lines(text, norm, speech))
+    title_lines = list(_lines(norm, noise, speech.title)) if speech.title else []
     opening = speech.opening
     # 我代表… and 作为…，我 stand in the opening's first paragraphs
-    opening_lines = list(_lines(text, noise, *opening.paragraphs[:_OPENING])) if opening else []
+    opening_lines = list(_lines(norm, noise, *opening.paragraphs[:_OPENING])) if opening else []
     speaker = (
         _title_speaker(text, title_lines)
         or _byline_speaker(text, bylines)
@@ -63,7 +67,7 @@ def read_meta(text: str, speech: Speech) -> Meta:
     )
     event = _title_event(text, title_lines)
     if event is None and opening and opening.occasion:
-        event = _occasion_event(text, list(_lines(text, noise, opening.occasion)))
+        event = _occasion_event(text, list(_lines(norm, noise, opening.occasion)))
     return Meta(
         speaker=speaker,
         date=_date(text, bylines) or _title_date(text, title_lines),
@@ -89,16 +93,17 @@ class Line:
         return "".join(source[self.pos[i]] for i in range(a, b))
 
 
-def _lines(text: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
-    """The lines of each block's first ``_READ_MAX`` characters, normalised, inline noise
-    left out (what meta reads stands at a block's start; a page-long paragraph costs no
-    more than its start)."""
+def _lines(norm: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
+    """The lines of each block's first ``_READ_MAX`` characters, normalised (sliced from
+    ``norm``, the normalised input), inline noise left out (what meta reads stands at a
+    block's start; a page-long paragraph costs no more than its start)."""
     for block in blocks:
         start, end = block.span.start, min(block.span.end, block.span.start + _READ_MAX)
+        whole = (block.span.start, block.span.end)
         inside = sorted(
             (n.span.start, n.span.end)
             for n in noise
-            if start <= n.span.start and n.span.end <= end and n.span != block.span
+            if start <= n.span.start and n.span.end <= end and (n.span.start, n.span.end) != whole
         )
         ranges: list[range] = []
         pos = start
@@ -106,16 +111,20 @@ def _lines(text: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
             ranges.append(range(pos, max(pos, a)))
             pos = max(pos, b)
         ranges.append(range(pos, end))
-        keep = [i for r in ranges for i in r]
-        norm = normalize("".join(text[r.start : r.stop] for r in ranges))
+        # the input's offset of each character kept (a block without noise inside: a range)
+        keep = ranges[0] if len(ranges) == 1 else [i for r in ranges for i in r]
+        place = "".join(norm[r.start : r.stop] for r in ranges)
         first = 0
-        for k, ch in enumerate([*norm, "\n"]):
-            if ch == "\n":
-                yield Line(norm[first:k], [*keep[first:k], keep[k - 1] + 1 if k else start])
-                first = k + 1
+        while True:  # (str.find: a block may be a page long)
+            k = place.find("\n", first)
+            k = len(place) if k < 0 else k
+            yield Line(place[first:k], [*keep[first:k], keep[k - 1] + 1 if k else start])
+            if k == len(place):
+                break
+            first = k + 1
 
 
-def _byline_lines(text: str, speech: Speech) -> Iterator[Line]:
+def _byline_lines(text: str, norm: str, speech: Speech) -> Iterator[Line]:
     """The lines of the meta lines the frame set aside before the speech's body (and a date
     line after it), and the opening's lines before its first sentence: where bylines and
     dates stand."""
@@ -127,16 +136,16 @@ def _byline_lines(text: str, speech: Speech) -> Iterator[Line]:
         for p in speech.opening.paragraphs[:_FIRST]:
             if len(p.text) > _BYLINE_MAX or re.search(r"[。!?]", normalize(p.text)):
                 break
-            yield from _lines(text, [], p)
+            yield from _lines(norm, [], p)
     meta = [n for n in speech.noise if n.kind == "other"]
     meta = [n for n in meta if n.span.end - n.span.start <= _BLOCK_MAX]
     head = [n for n in meta if n.span.end <= body_start][-_FIRST:]
     tail = [n for n in meta if n.span.start >= body_end][:_FIRST]
     for n in head:
-        yield from (ln for ln in _lines(text, [], n) if len(ln.text) <= _BYLINE_MAX)
+        yield from (ln for ln in _lines(norm, [], n) if len(ln.text) <= _BYLINE_MAX)
     for n in tail:
         yield from (
-            ln for ln in _lines(text, [], n) if len(ln.text) <= _BYLINE_MAX and _date_only(ln.text)
+            ln for ln in _lines(norm, [], n) if len(ln.text) <= _BYLINE_MAX and _date_only(ln.text)
         )
 
 

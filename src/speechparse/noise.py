@@ -118,9 +118,10 @@ class View:
     after it does not continue the sentence before it.
     """
 
-    __slots__ = ("_input_starts", "_length", "_view_starts", "text")
+    __slots__ = ("_input_starts", "_length", "_view_starts", "norm", "text")
 
     def __init__(self, norm: str, spans: list[NoiseSpan]) -> None:
+        self.norm = norm  # the normalised input the view is of
         self._length = len(norm)
         self._view_starts: list[int] = []
         self._input_starts: list[int] = []

@@ -27,6 +27,20 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 #: Function words of written Chinese: prose has several, site text few.
 FUNCTION_WORDS = re.compile(r"[的了是在和要这为对把以也都将与并中我们你他们其所而就]")
+
+
+def runs(chars: re.Pattern[str]) -> re.Pattern[str]:
+    """Runs of a class of characters: the lengths of its runs add up to its count of them in
+    a match a run (findall of the class makes one a character)."""
+    return re.compile(f"(?:{chars.pattern})+")
+
+
+def count(run: re.Pattern[str], text: str) -> int:
+    """How many characters of ``run``'s class (see runs) ``text`` has."""
+    return sum(map(len, run.findall(text)))
+
+
+CJK_RUN, LATIN_RUN, FUNCTION_RUN = runs(CJK), runs(LATIN), runs(FUNCTION_WORDS)
 #: A short label, a colon and a short value: 格式:DOCX, 时间:2022-10-21, 上传人:专**文.
 _KEY_VALUE = re.compile(r"^[^\s:,。!?、]{1,6}[ ]{0,4}:[ ]{0,4}[^,。!?\s][^,。!?]{0,40}$")
 #: Dates, times, sizes, prices, counters and file names of a page.
@@ -51,6 +65,30 @@ _ASIDE = re.compile(r"^\([^()]{2,40}\)$")
 _SAMPLE = 80
 #: Sentence punctuation of prose.
 _PROSE_PUNCT = re.compile(r"[,。!?;、]")
+#: A title word, which every match of cues.TITLE has (a fast test before it).
+_TITLE_WORD = re.compile(cues.TITLE_WORD)
+#: What every match of cues.META has (a label's colon, 阅读 …次, 【收藏】, a date's 年), and of
+#: cues.BREADCRUMB (its separator): fast tests before the patterns.
+_META_HINTS = (":", "阅读", "【", "年")
+_BREADCRUMB_HINTS = (":", ">", "»", "›")
+
+
+def _has(text: str, hints: tuple[str, ...]) -> bool:
+    # (a loop: any() over a generator costs twice as much)
+    for hint in hints:  # noqa: SIM110
+        if hint in text:
+            return True
+    return False
+
+
+def has_title(text: str) -> bool:
+    """``cues.TITLE.search(text)`` finds a title (a title word at the end)."""
+    return _TITLE_WORD.search(text) is not None and cues.TITLE.search(text) is not None
+
+
+def is_meta(text: str) -> bool:
+    """``cues.META.search(text)`` finds a meta label, date or counter."""
+    return _has(text, _META_HINTS) and cues.META.search(text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -106,20 +144,21 @@ def stray(text: str) -> bool:
 def _site(text: str, stripped: str) -> bool:
     n = len(stripped)
     if n >= 6 and LATIN.search(stripped):
-        latin, cjk = len(LATIN.findall(stripped)), len(CJK.findall(stripped))
+        latin, cjk = count(LATIN_RUN, stripped), count(CJK_RUN, stripped)
         if latin > max(cjk, n // 2):
             return True  # a URL, a style sheet, a translation into English
     if n > 60:
         return False  # the shapes below are short
+    figure = _FIGURE_HINT.search(text) is not None  # (a digit among them: a counter's too)
     if (_SEPARATOR_HINT.search(text) and _SEPARATOR.search(text)) or (
-        _FIGURE_HINT.search(text) and _PAGE_FIGURE.search(text)
+        figure and _PAGE_FIGURE.search(text)
     ):
         return not _genre(stripped)
-    if n <= 30 and _COUNTER.search(text) and not _PROSE_PUNCT.search(stripped):
-        return not (_genre(stripped) or cues.TITLE.search(stripped))  # 第3次…大会上的讲话
-    if _KEY_VALUE.match(text) and not _genre(stripped):
+    if n <= 30 and figure and _COUNTER.search(text) and not _PROSE_PUNCT.search(stripped):
+        return not (_genre(stripped) or has_title(stripped))  # 第3次…大会上的讲话
+    if ":" in text and _KEY_VALUE.match(text) and not _genre(stripped):
         return True
-    if _aside(stripped):
+    if stripped[0] == "(" and _aside(stripped):
         return True
     # digits and signs alone: a counter, a price, "| |"
     return n <= 12 and not CJK.search(stripped)
@@ -138,9 +177,11 @@ def _speech(stripped: str) -> bool:
     n = len(stripped)
     if n < 12:
         return False
-    punct = len(_PROSE_PUNCT.findall(stripped))
-    words = len(FUNCTION_WORDS.findall(stripped))
-    return punct >= 1 and words >= 2 and len(CJK.findall(stripped)) * 10 >= n * 7
+    return (
+        _PROSE_PUNCT.search(stripped) is not None
+        and count(FUNCTION_RUN, stripped) >= 2
+        and count(CJK_RUN, stripped) * 10 >= n * 7
+    )
 
 
 def _genre(stripped: str) -> bool:
@@ -174,13 +215,31 @@ def noise_kind(text: str, *, shaped: bool = True) -> str | None:
     return kind
 
 
+def site_class(text: str) -> tuple[str | None, bool, bool]:
+    """``noise_kind(text)``; for a text without one, whether it has a site's shape
+    (``is_site``); and whether it is a line noise_kind has read whole and found nothing on
+    (no meta label, no collection's name, no byline in it): what the labeller reads. A line
+    of at most 2 * NOISE_HEAD characters is read whole, its shape too (a site's shape
+    makes it "other"): without a kind, it has no shape and no cue of _cue_kind."""
+    kind = noise_kind(text)
+    if kind is not None:
+        return kind, False, False
+    if len(text) <= cues.NOISE_HEAD * 2:
+        return None, False, True
+    return None, is_site(text), False
+
+
+def collection_name(text: str) -> bool:
+    """``cues.COLLECTION.search(text)`` finds a collection's name or a piece's label (every
+    form but the words of COLLECTION_WORDS has 篇: a fast test)."""
+    return (cues.COLLECTION if "篇" in text else cues.COLLECTION_WORDS).search(text) is not None
+
+
 def _cue_kind(text: str, head: str) -> str | None:
     """The kind of site text whose cue words open the line."""
-    if cues.BREADCRUMB.search(head):
+    if _has(head, _BREADCRUMB_HINTS) and cues.BREADCRUMB.search(head):
         return "breadcrumb"
-    # (every form of a collection title but its words has 篇: a fast test)
-    collection = cues.COLLECTION if "篇" in head else cues.COLLECTION_WORDS
-    if cues.META.search(head) or collection.search(head) or byline(text):
+    if is_meta(head) or collection_name(head) or byline(text):
         return "other"
     if cues.SITE_NOTICE.search(head):
         return "site_notice"
@@ -209,7 +268,7 @@ def title_like(text: str) -> bool:
         return False
     if " " in text:
         text = INNER_SPACE.sub("", text)  # 开  幕  词
-    if cues.TITLE.search(text) is None:
+    if not has_title(text):
         return False
     end = cues.TITLE_WORD_AT_END.search(text)
     return (end.start() if end is not None else len(text)) >= 2
