@@ -1,7 +1,8 @@
 import pytest
 
-from speechparse.frame import frame, salutation_at
 from speechparse.normalize import normalize
+from speechparse.rules import frame
+from speechparse.salutation import salutation_at
 from speechparse.segment import Line, lines
 
 
@@ -484,7 +485,7 @@ def test_a_site_summary_that_copies_the_start_of_the_speech_is_noise():
 
 
 def test_a_long_line_is_site_text_only_when_it_opens_as_such_and_no_speech_follows():
-    from speechparse.frame import _noise_kind
+    from speechparse.shape import noise_kind as _noise_kind
 
     speech = "今天，我们在这里隆重召开全县职工代表大会，共商发展大计。" * 6
     notice = "温馨提示：本站文档均由用户上传，仅供学习交流使用，请勿照搬照抄。" * 6

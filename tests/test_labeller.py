@@ -9,7 +9,7 @@ import pytest
 
 from helpers import CORPUS_DIR
 from speechparse.api import clean_view, parse_labelled
-from speechparse.frame_labels import frame, from_labels
+from speechparse.frame import frame, from_labels
 from speechparse.labeller import label
 from speechparse.pieces import pieces
 from speechparse.segment import lines

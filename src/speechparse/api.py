@@ -9,12 +9,12 @@ from pathlib import Path
 
 from lark.exceptions import UnexpectedInput
 
-from . import frame as framing
-from . import frame_labels, noise, segment
+from . import frame, noise, rules, segment
 from .build import Builder
 from .decode import decode
 from .diagnose import diagnose
 from .errors import ParseError
+from .frame_model import Frame
 from .grammar import parse_units
 from .lexer import Stream
 from .meta import read_meta
@@ -65,13 +65,13 @@ def clean_view(text: str) -> tuple[noise.View, list[noise.NoiseSpan]]:
 
 def _parse(text: str, strict: bool, model: str | None = "") -> Speech:
     """The pipeline. The trained labeller decides the frame with ``model`` (a model file, or
-    "" for the packaged one); with ``None`` the rules (frame.py) decide it."""
+    "" for the packaged one); with ``None`` the rules (rules/) decide it."""
     view, inline = clean_view(text)
     clean = view.text
     outline = (
-        framing.frame(clean, segment.lines(clean))
+        rules.frame(clean, segment.lines(clean))
         if model is None
-        else frame_labels.frame(clean, segment.lines(clean), model or None)
+        else frame.frame(clean, segment.lines(clean), model or None)
     )
     units = segment.units(clean, outline.body)
     stream = Stream(
@@ -118,7 +118,7 @@ def parse_labelled(text: str, model: str = "") -> Speech:
 
 
 def parse_rules(text: str, *, strict: bool = False) -> Speech:
-    """:func:`parse` with the frame decided by the hand-written rules (frame.py) on every
+    """:func:`parse` with the frame decided by the hand-written rules (rules/) on every
     page, as before the labeller: the baseline ``make cv`` scores the labeller against."""
     return _parse(text, strict, None)
 
@@ -140,7 +140,7 @@ def _unit(clean: str, start: int, end: int) -> segment.Unit:
     return segment.Unit(start, end, -1, True, clean[start:end])
 
 
-def _salutation(clean: str, outline: framing.Frame) -> segment.Unit | None:
+def _salutation(clean: str, outline: Frame) -> segment.Unit | None:
     return _unit(clean, *outline.salutation) if outline.salutation else None
 
 

@@ -6,7 +6,7 @@ Chinese prose with sentence punctuation and the function words of written Chines
 whether it has the shapes of page furniture: a short label with a colon and a value
 (格式:DOCX), dates and times, file sizes and prices, bullets and separators, Latin letters
 for most of it, a file name. Short lines with neither (a heading, a title, a keyword) are
-uncertain: frame.py gives them the class of their neighbours.
+uncertain: the rules (rules/) give them the class of their neighbours.
 
 The phrases used here are function words and units of the page, not any site's words;
 the site phrases that only a phrase can tell stay in cues.py.
