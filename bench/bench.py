@@ -84,6 +84,20 @@ def per_char(fn: Callable[[str], object], text: str, rounds: int = 3) -> float:
     return best / max(1, len(text))
 
 
+def timed(docs: list[str], md: MarkdownIt, rounds: int) -> tuple[float, float]:
+    """The best round of speechparse and of markdown-it-py on ``docs``, after a warm-up
+    (the grammar built, the patterns compiled), rounds interleaved."""
+    for doc in docs:
+        speechparse.parse(doc)
+        md.parse(doc)
+    ours: list[float] = []
+    peer: list[float] = []
+    for _ in range(rounds):
+        best_time(speechparse.parse, docs, ours)
+        best_time(md.parse, docs, peer)
+    return min(ours), min(peer)
+
+
 def best_time(fn: Callable[[str], object], docs: list[str], rounds: list[float]) -> None:
     start = time.perf_counter()
     for doc in docs:
@@ -110,15 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = texts()
     size = sum(len(d.encode("utf-8")) for d in docs)
     md = MarkdownIt("commonmark")
-    for doc in docs:  # warm up: build the grammar, compile the patterns
-        speechparse.parse(doc)
-        md.parse(doc)
-    ours: list[float] = []
-    peer: list[float] = []
-    for _ in range(args.rounds):
-        best_time(speechparse.parse, docs, ours)
-        best_time(md.parse, docs, peer)
-    t_ours, t_peer = min(ours), min(peer)
+    t_ours, t_peer = timed(docs, md, args.rounds)
     ratio = t_peer / t_ours
     print(f"{len(docs)} texts, {size / 1e6:.3f} MB UTF-8, best of {args.rounds} rounds")
     print(f"{'parser':16s} {'MB/s':>8s} {'speeches/s':>11s}")
@@ -130,20 +136,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"below the required ratio {args.min_ratio}", file=sys.stderr)
     pages = real_pages()
     if pages:
-        for doc in pages:
-            speechparse.parse(doc)
-            md.parse(doc)
-        ours_web: list[float] = []
-        peer_web: list[float] = []
-        for _ in range(args.rounds):
-            best_time(speechparse.parse, pages, ours_web)
-            best_time(md.parse, pages, peer_web)
+        t_web, t_web_peer = timed(pages, md, args.rounds)
         web_size = sum(len(d.encode("utf-8")) for d in pages)
-        t_web = min(ours_web)
         print(
             f"real pages: {len(pages)} texts, {web_size / 1e6:.3f} MB UTF-8, speechparse "
             f"{web_size / t_web / 1e6:.2f} MB/s, ratio speechparse / markdown-it-py: "
-            f"{min(peer_web) / t_web:.2f}"
+            f"{t_web_peer / t_web:.2f}"
         )
 
     chars = sum(len(d) for d in docs)

@@ -189,10 +189,10 @@ def test_title_broken_over_two_lines():
     assert text[out.title.start : out.title.end] == "在全区工会第五次代表大会\n上的讲话"
     assert out.noise == []
     # a tail of a few characters that reads as a title alone still ends the broken title
-    text = "女工代表在座谈会上的发言\n在公司庆祝三八国际劳动妇女节\n座谈会上的讲话\n"
+    text = "青年代表在座谈会上的发言\n在公司纪念五四青年节一百周年\n座谈会上的讲话\n"
     text += "同志们：\n今天开会。\n"
     _, out = outline(text)
-    assert text[out.title.start : out.title.end] == "在公司庆祝三八国际劳动妇女节\n座谈会上的讲话"
+    assert text[out.title.start : out.title.end] == "在公司纪念五四青年节一百周年\n座谈会上的讲话"
 
 
 def test_a_date_in_brackets_right_after_the_title_word_is_the_titles():

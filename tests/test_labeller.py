@@ -10,6 +10,7 @@ import pytest
 from helpers import CORPUS_DIR
 from speechparse.api import clean_view, parse_labelled
 from speechparse.frame import frame, from_labels
+from speechparse.frame_model import Frame
 from speechparse.labeller import label
 from speechparse.pieces import pieces
 from speechparse.segment import lines
@@ -71,18 +72,18 @@ def test_no_title_is_cut_off_a_collections_name_before_its_count() -> None:
 
 
 def test_a_title_word_going_on_in_a_sentence_or_quoted_is_not_cut_after() -> None:
-    text = "下面是小编整理的全县表彰会领导讲话,仅供参考。\n"
+    text = "以下是小编收集的全镇敬老会领导讲话,仅供参考。\n"
     assert _pieces(text) == [text.strip()]
-    text = "《市工会第四次代表大会开幕词》由会员上传分享。\n"
+    text = "《区妇联第三次代表大会开幕词》由网友上传分享。\n"
     assert _pieces(text) == [text.strip()]
 
 
 def test_a_collections_label_after_a_sentence_is_cut_with_its_colon() -> None:
-    text = "仅供参考。县表彰会领导讲话(一):在三八节即将到来之际,我代表县委致以问候!\n"
+    text = "仅供参考。镇重阳节敬老会领导讲话(一):在重阳节到来之际,我代表镇党委致以问候!\n"
     assert _pieces(text) == [
         "仅供参考。",
-        "县表彰会领导讲话(一):",
-        "在三八节即将到来之际,我代表县委致以问候!",
+        "镇重阳节敬老会领导讲话(一):",
+        "在重阳节到来之际,我代表镇党委致以问候!",
     ]
 
 
@@ -179,11 +180,17 @@ def test_a_generated_page_labels_its_title_salutation_speech_and_site_text() -> 
     assert page.labels == ["site", "title", "byline", "salutation", "speech", "site"]
 
 
-def _title(text: str, labels: list[str], odds: list[float] | None = None) -> str | None:
+def _framed(text: str, labels: list[str], odds: list[float] | None = None) -> tuple[str, Frame]:
+    """The frame of ``text`` from the given labels of its pieces (one label a piece)."""
     clean = clean_view(text)[0].text
     found = pieces(clean, lines(clean))
     assert len(found) == len(labels)
-    title = from_labels(clean, found, labels, odds).title
+    return clean, from_labels(clean, found, labels, odds)
+
+
+def _title(text: str, labels: list[str], odds: list[float] | None = None) -> str | None:
+    clean, result = _framed(text, labels, odds)
+    title = result.title
     return None if title is None else clean[title.start : title.end]
 
 
@@ -244,14 +251,14 @@ def test_a_collections_name_before_a_pieces_label_is_no_title() -> None:
 
 
 def test_a_copy_of_the_title_with_markup_before_it_is_no_title() -> None:
-    text = "在全市安全生产例会上的讲话\n标题] @ p p p 在全市安全生产例会上的讲话\n"
+    text = "在全区防汛工作例会上的讲话\n名称] @ d d d 在全区防汛工作例会上的讲话\n"
     text += "同志们:\n今天开会。\n"
     labels = ["title", "title", "salutation", "speech"]
-    assert _title(text, labels) == "在全市安全生产例会上的讲话"
+    assert _title(text, labels) == "在全区防汛工作例会上的讲话"
 
 
 def test_a_demands_headline_or_a_news_headline_gives_way_as_title() -> None:
-    text = "三、以开展安全整治活动为总抓手,切实抓好今冬明春安全生产工作\n同志们:\n今天开会。\n"
+    text = "二、以开展文明创建活动为抓手,切实抓好全年社区治理工作\n同志们:\n今天开会。\n"
     assert _title(text, ["title", "salutation", "speech"]) is None
     text = "全市劳模表彰大会隆重举行 市长发表重要讲话\n在全市劳模表彰大会上的讲话\n"
     text += "同志们:\n今天开会。\n"
@@ -280,10 +287,7 @@ def test_a_salutation_that_names_nobody_is_a_notices_label() -> None:
 
 
 def _opening(text: str, labels: list[str]) -> tuple[str | None, list[str]]:
-    clean = clean_view(text)[0].text
-    found = pieces(clean, lines(clean))
-    assert len(found) == len(labels)
-    result = from_labels(clean, found, labels)
+    clean, result = _framed(text, labels)
     sal = clean[result.salutation[0] : result.salutation[1]] if result.salutation else None
     return sal, [clean[b.start : b.end] for b in result.body]
 
@@ -311,12 +315,12 @@ def test_a_salutation_after_a_blogs_preface_opens_the_speech() -> None:
 
 def test_a_preview_of_the_title_and_salutation_gives_way_to_the_speech_after_it() -> None:
     text = (
-        "工会换届选举开幕词\n各位领导、各位代表:\n在这个重要时期,我们迎来了大会。\n"
-        "工会换届选举开幕词\n各位领导、各位职工:\n大家好!今天大会开幕。\n"
+        "车间工会成立大会致辞\n各位领导、各位代表:\n在这个重要时期,我们迎来了大会。\n"
+        "车间工会成立大会致辞\n各位来宾、工友们:\n大家好!今天大会开幕。\n"
     )
     labels = ["title", "salutation", "speech", "title", "salutation", "speech"]
-    assert _opening(text, labels) == ("各位领导、各位职工:", ["大家好!今天大会开幕。"])
-    assert _title(text, labels) == "工会换届选举开幕词"
+    assert _opening(text, labels) == ("各位来宾、工友们:", ["大家好!今天大会开幕。"])
+    assert _title(text, labels) == "车间工会成立大会致辞"
 
 
 def test_a_title_labelled_byline_is_the_title_when_none_is_labelled_so() -> None:
@@ -325,12 +329,12 @@ def test_a_title_labelled_byline_is_the_title_when_none_is_labelled_so() -> None
 
 
 def test_a_date_run_into_the_text_after_a_byline_is_cut_off() -> None:
-    text = "在表彰大会上的讲话陈某某(2011年3月7日)今天,我们在这里隆重集会。\n"
+    text = "在敬老大会上的讲话王某某(2024年9月9日)今天,我们在这里欢聚一堂。\n"
     assert _pieces(text) == [
-        "在表彰大会上的讲话",
-        "陈某某",
-        "(2011年3月7日)",
-        "今天,我们在这里隆重集会。",
+        "在敬老大会上的讲话",
+        "王某某",
+        "(2024年9月9日)",
+        "今天,我们在这里欢聚一堂。",
     ]
     # right after the title word, or ending its line, it stays
     assert _pieces("在大会上的演说(一九五○年四月二十九日)\n") == [
@@ -340,15 +344,15 @@ def test_a_date_run_into_the_text_after_a_byline_is_cut_off() -> None:
 
 
 def test_a_breadcrumb_ending_in_a_title_word_is_no_title_but_cut_before_one() -> None:
-    text = "您的位置 : 首页 >> 工作讲话在全市劳模表彰大会上的讲话【收藏】同志们:今天开会。\n"
-    assert _pieces(text)[:2] == ["您的位置 : 首页 >> 工作讲话", "在全市劳模表彰大会上的讲话"]
+    text = "您的位置 : 首页 >> 领导讲话在全区青年表彰大会上的讲话【打印】同志们:今天开会。\n"
+    assert _pieces(text)[:2] == ["您的位置 : 首页 >> 领导讲话", "在全区青年表彰大会上的讲话"]
 
 
 def test_a_title_word_in_a_meetings_name_is_not_cut_after() -> None:
-    text = "庆祝教师节优秀教师先进事迹报告大会的讲话同志们:今天开会。\n"
-    assert _pieces(text)[0] == "庆祝教师节优秀教师先进事迹报告大会的讲话"
+    text = "全区青年岗位能手事迹报告大会的讲话同志们:今天开会。\n"
+    assert _pieces(text)[0] == "全区青年岗位能手事迹报告大会的讲话"
 
 
 def test_a_collections_label_after_its_name_is_cut_after_on_a_collapsed_page() -> None:
-    text = "首页 > 讲话稿 > 市长安全生产讲话(通用3篇)市长安全生产讲话 篇1今天的会议开得很及时。\n"
-    assert _pieces(text)[-1] == "今天的会议开得很及时。"
+    text = "首页 > 范文 > 区长防汛工作讲话(精选2篇)区长防汛工作讲话 篇1这次会议很重要。\n"
+    assert _pieces(text)[-1] == "这次会议很重要。"

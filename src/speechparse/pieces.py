@@ -77,7 +77,7 @@ def _cuts(clean: str, line: Line, *, front: bool) -> list[int]:
         cuts += _title_cuts(clean, line)
         reach = min(line.end, line.start + cues.FRONT_REACH)
         cuts += [m.end() for m in _PIECE_LABEL.finditer(clean, line.start, reach)]
-        # a byline's date in brackets run into the text (…讲话陈至立(2011年3月7日)今天，…)
+        # a byline's date in brackets run into the text (…讲话某某(2024年5月1日)今天，…)
         # (right after a title word, the date is the title's: 讲话(2008年2月5日))
         for m in _BRACKET_DATE.finditer(clean, line.start, reach):
             if m.end() >= line.end:
