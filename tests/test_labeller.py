@@ -267,7 +267,7 @@ def test_a_demands_headline_or_a_news_headline_gives_way_as_title() -> None:
 
 
 def test_with_no_title_labelled_the_piece_the_labeller_half_trusts_is_the_title() -> None:
-    text = "首页 > 讲话\n在全区工会代表大会上的讲话\n作者:某某\n同志们:\n今天开会。\n"
+    text = "首页 > 讲话\n在全区工会代表大会上的讲话\n本站推荐\n同志们:\n今天开会。\n"
     labels = ["site", "site", "site", "salutation", "speech"]
     assert _title(text, labels, [0.0, 0.3, 0.0]) == "在全区工会代表大会上的讲话"
     assert _title(text, labels, [0.0, 0.05, 0.0]) is None  # too little trust
@@ -356,3 +356,37 @@ def test_a_title_word_in_a_meetings_name_is_not_cut_after() -> None:
 def test_a_collections_label_after_its_name_is_cut_after_on_a_collapsed_page() -> None:
     text = "首页 > 范文 > 区长防汛工作讲话(精选2篇)区长防汛工作讲话 篇1这次会议很重要。\n"
     assert _pieces(text)[-1] == "这次会议很重要。"
+
+
+def test_with_no_title_labelled_the_line_before_the_speech_past_its_byline_is_the_title() -> None:
+    text = "首页 > 讲话\n在全区工会代表大会上的讲话\n王某某\n(2019年4月2日)\n今天,大会开幕。\n"
+    labels = ["site", "site", "site", "site", "speech"]
+    assert _title(text, labels, [0.0] * 4) == "在全区工会代表大会上的讲话"
+
+
+def test_a_news_reports_headline_without_a_title_word_is_no_title() -> None:
+    text = "市总工会召开全市工会工作会议\n今天,大会开幕。\n"
+    assert _title(text, ["title", "speech"]) is None
+
+
+def test_a_sentence_naming_a_speech_is_not_cut_as_a_title() -> None:
+    text = "全县办结信访件310件、化解积案42件、县长在信访会议上的讲话提到的难题已解决。\n"
+    assert _pieces(text) == [text.strip()]
+
+
+def test_a_first_piece_with_no_sentence_end_the_labeller_half_trusts_is_the_title() -> None:
+    text = "首页\n在全区工会代表大会上的讲话\n今天,大会开幕。\n"
+    clean, result = _framed(text, ["site", "speech", "speech"], [0.0, 0.3, 0.0])
+    assert result.title is not None
+    assert clean[result.title.start : result.title.end] == "在全区工会代表大会上的讲话"
+    assert [clean[b.start : b.end] for b in result.body] == ["今天,大会开幕。"]
+    # with too little trust, or a sentence in it, it stays the speech's
+    assert _title(text, ["site", "speech", "speech"], [0.0, 0.05, 0.0]) is None
+    said = "首页\n在全区工会代表大会上的讲话。\n今天,大会开幕。\n"
+    assert _title(said, ["site", "speech", "speech"], [0.0, 0.3, 0.0]) is None
+
+
+def test_a_broken_titles_last_words_are_no_speakers_name_to_skip() -> None:
+    text = "温馨提示:\n在全区工会第五次代表大会\n上的讲话\n同志们:\n今天开会。\n"
+    labels = ["site", "site", "site", "salutation", "speech"]
+    assert _title(text, labels) == "在全区工会第五次代表大会\n上的讲话"

@@ -21,11 +21,13 @@ from .noise import NoiseSpan
 from .pieces import Piece, pieces
 from .salutation import addressee_parts, salutation_at
 from .segment import Line
-from .shape import is_site, noise_kind, title_like
+from .shape import TITLE_END, is_site, noise_kind, title_like
 
 #: A piece that is only an ellipsis or a cut mark: where a preview was cut.
 _TRUNCATION = re.compile(r"[\s…。.]+")
 _SENTENCE = re.compile(r"[。!?]")
+#: A date in brackets on a piece of its own: (2011年3月7日), (二00九年三月   日).
+_DATE_LINE = re.compile(r"\(\s*[\d〇零一二三四五六七八九○]{4}\s*年[^()]{0,16}\)")
 #: What a page's markup leaves and no title holds: @ { } < > =, a bracket closed unopened.
 _MARKUP = re.compile(r"[@{}<>=]|^[^\[【]*[\]】]")
 #: The most pieces a summary quoting another speech's opening holds before the title.
@@ -101,10 +103,12 @@ def from_labels(
             runs.append(run)
         else:  # site text or a byline before the speech, not a copy of its title
             labels[run.start : run.stop] = ["site"] * len(run)
-    if not runs and result.salutation is not None and first is not None:
+    if not runs and first is not None:
         runs = _title_before(clean, found, labels, first)
     if not runs and odds:
-        runs = _trusted(clean, found, labels[:start], odds)
+        # (the speech's first piece too, when no sentence ends in it: a title it half trusts)
+        opens = start < len(found) - 1 and not _SENTENCE.search(_text(clean, found[start]))
+        runs = _trusted(clean, found, labels, odds[: start + opens])
     runs = _after_collection_label(clean, found, runs, labels, start)
     best: range = range(0)
     if runs:
@@ -224,8 +228,13 @@ def _title_runs(clean: str, found: list[Piece], labels: list[str]) -> list[range
 
 
 def _title_before(clean: str, found: list[Piece], labels: list[str], k: int) -> list[range]:
-    """No piece was labelled title: the line right before the salutation is the title when
-    it reads as one, whole or broken over two lines, and bears no site marks."""
+    """No piece was labelled title: the line right before the speech (its salutation, or its
+    first sentence), past its byline (陈某某 / (2011年3月7日)), is the title when it reads as
+    one, whole or broken over two lines, and bears no site marks."""
+    end = k
+    while end > 0 and k - end < 2 and _byline_like(clean, found[end - 1]):
+        end -= 1
+    k = end
     for run in (range(k - 2, k), range(k - 1, k)):
         if run.start < 0 or not all(_unmarked(clean, found[j]) for j in run):
             continue
@@ -238,14 +247,29 @@ def _title_before(clean: str, found: list[Piece], labels: list[str], k: int) -> 
     return []
 
 
+def _byline_like(clean: str, piece: Piece) -> bool:
+    """A speaker's name, a dash before one, or a date (in brackets): a byline's shape, with
+    no site text's marks (本站推荐 is four characters too)."""
+    text = _text(clean, piece)
+    if _DATE_LINE.fullmatch(text):
+        return True
+    if not _unmarked(clean, piece):
+        return False
+    if cues.META.search(text):
+        return True
+    name = text.removeprefix("——")  # (not a title's last words: 上的讲话)
+    cjk = all("\u4e00" <= ch <= "\u9fff" for ch in name)
+    return 2 <= len(name) <= 4 and cjk and TITLE_END.search(name) is None
+
+
 def _trusted(clean: str, found: list[Piece], labels: list[str], odds: list[float]) -> list[range]:
-    """No piece was labelled title: the piece before the speech that the labeller most
+    """No piece was labelled title: of the pieces ``odds`` covers, the one that the labeller most
     trusts to be one (no less than _TITLE_ODDS, or a byline: 在…上的讲话 is none), when it
     reads as a title and bears no site marks (a breadcrumb that ends in 讲话材料) or
     enumeration marker."""
     trusted = [
         (odds[k], k)
-        for k in range(min(len(labels), len(odds)))
+        for k in range(len(odds))
         if (odds[k] >= _TITLE_ODDS or labels[k] == "byline")
         and title_like(_text(clean, found[k]))
         and _unmarked(clean, found[k])
@@ -295,7 +319,10 @@ def _titled(clean: str, found: list[Piece], run: range) -> bool:
         # a demand's headline (三、以…为抓手), listed before the speech; or a copy of the
         # title with a page's markup before it (标题] @ p p p 在…的讲话)
         return False
-    return _unmarked(clean, found[run[-1]]) and (title_like(text) or len(text) > cues.KEYWORD_MAX)
+    if not _unmarked(clean, found[run[-1]]):
+        return False
+    # (a slogan over the speech, not a news report's headline: 市总工会召开…会议)
+    return title_like(text) or (len(text) > cues.KEYWORD_MAX and not cues.REPORT_VERB.search(text))
 
 
 def _size(found: list[Piece], run: range) -> int:

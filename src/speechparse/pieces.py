@@ -38,6 +38,10 @@ _PREFIX = re.compile(r"(?:\[[^\]]{1,8}\]|【[^】]{1,8}】|[^\s—|\[【]{2,10}(
 #: A collection's label of one piece after its name (…安全生产讲话 篇1, …致辞(二):): the
 #: piece starts after it, on a collapsed page too.
 _PIECE_LABEL = re.compile(rf"{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?{cues.PIECE_AFTER}\s*:?")
+#: What separates a sentence's clauses and no title's speaker before its 在…上的讲话.
+_CLAUSE = re.compile(r"[,、;]")
+#: The end of a bracketed label with text run on after it (【加入会员】在…).
+_LABEL_END = re.compile(r"】(?=[^\s【】,。:;!?])")
 #: A date in brackets (a byline's or a title's): (2011年3月7日), (二〇〇九年三月 日).
 _BRACKET_DATE = re.compile(r"\((?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年[^()]{1,12}\)")
 #: How far into a line a title run into its salutation is looked for, and the longest
@@ -77,6 +81,8 @@ def _cuts(clean: str, line: Line, *, front: bool) -> list[int]:
         cuts += _title_cuts(clean, line)
         reach = min(line.end, line.start + cues.FRONT_REACH)
         cuts += [m.end() for m in _PIECE_LABEL.finditer(clean, line.start, reach)]
+        # after a site's bracketed labels run into the text (【收藏】【加入会员】在第…)
+        cuts += [m.end() for m in _LABEL_END.finditer(clean, line.start, reach)]
         # a byline's date in brackets run into the text (…讲话某某(2024年5月1日)今天，…)
         # (right after a title word, the date is the title's: 讲话(2008年2月5日))
         for m in _BRACKET_DATE.finditer(clean, line.start, reach):
@@ -180,6 +186,9 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
             cuts.append(m.end())
             floor = m.end()
             continue
+        at = clean.find("在", head, m.start())
+        if at > head and _CLAUSE.search(clean, head, at):
+            continue  # a clause before 在…的讲话: a sentence that names a speech
         if title_like(clean[head : m.end()]):
             note = _NOTE.match(clean, m.end(), line.end)
             after = note.end() if note is not None else m.end()
