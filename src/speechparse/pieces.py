@@ -46,9 +46,10 @@ _REACH = 400
 _SALUTATION_MAX = 60
 #: The ellipsis where a preview was cut mid-sentence, at the end of a line.
 _CUT = re.compile(r"(?<=[^。!?…. ])\s*(?:…{1,6}|\.{3,6}|。{3,6})$")
-#: The last characters (after spaces) that a match of _CUT, of _TRAILING_SEPARATORS, can
-#: end its line with: fast tests before the patterns, which try every position of a line.
-_CUT_LAST = "….。"
+#: How a match of _CUT ends its line (after spaces), and the last characters a match of
+#: _TRAILING_SEPARATORS can end it with: fast tests before the patterns, which try every
+#: position of a line.
+_CUT_ENDS = ("…", "...", "。。。")
 _SEPARATOR_LAST = "|›»>·-"
 #: A word every match of cues.INLINE_BACK holds (one scan of a class of first characters).
 _BACK_WORDS = re.compile(
@@ -110,7 +111,7 @@ def _cuts(clean: str, line: Line, *, front: bool) -> list[int]:
         back = cues.INLINE_BACK.search(clean, half, line.end)
         if back is not None:
             cuts.append(back.start())
-    if _last(clean, line.start, line.end) in _CUT_LAST:
+    if clean[line.start : line.end].rstrip().endswith(_CUT_ENDS):
         cut = _CUT.search(clean, max(line.start, line.end - 40), line.end)
         if cut is not None:
             cuts.append(cut.start())
