@@ -1,4 +1,5 @@
 import random
+import re
 
 import pytest
 
@@ -6,11 +7,13 @@ from helpers import CORPUS, SAMPLES, WEB
 from speechparse import cues
 from speechparse.api import clean_view
 from speechparse.decode import decode
-from speechparse.features import _URL, _marks
+from speechparse.features import _DATE, _DIGIT, _URL, _marks
 from speechparse.normalize import normalize
 from speechparse.pieces import pieces
+from speechparse.salutation import TITLE_END
 from speechparse.segment import lines
 from speechparse.shape import (
+    byline,
     collection_name,
     has_title,
     is_meta,
@@ -74,6 +77,7 @@ _HINTS = (
     "首页 > 讲话|来源:阅读 12 次【收藏】2023年3月15日第一篇:篇一【篇二】致辞(1)范文精选"
     "www.x.cn http:同志们:各位代表,在大会上的讲话稿县委书记 XXX ×○—-相关文章目录导读:"
     "今天我们隆重召开讲三点意见希望各级党委让我们祝大家健康党委将加强取得了成绩。!?abc"
+    "仅供大家学习参考〇一二年1234-56县委副书记董事长  ×××XXX"
 )
 
 
@@ -121,3 +125,20 @@ def test_a_pieces_site_marks_are_the_patterns_own() -> None:
         assert marks.back_matter == (cues.BACK_MATTER.match(text) is not None), text
         collection = cues.COLLECTION.search(text) or cues.COLLECTION_ITEM.match(text)
         assert marks.collection == (collection is not None), text
+
+
+def test_the_fast_tests_of_bylines_dates_and_notices_answer_as_the_patterns_do() -> None:
+    """A byline is at most 24 characters long; a date needs four digits or 年; SITE_NOTICE's
+    仅供/供 branches (split for speed) find what 仅?供 finds."""
+    split = "仅供(?:大家|您)?(?:学习)?参考|供"
+    notice = re.compile(cues.SITE_NOTICE.pattern.replace(split, "仅?供"))
+    assert notice.pattern != cues.SITE_NOTICE.pattern
+    longest = "一" * 12 + "董事长" + " " * 4 + "XXXX"
+    texts = [*_piece_texts(), longest, longest + "\n", "仅供参考", "供大家学习参考", "仅供您参考"]
+    for text in texts:
+        raw = cues.BYLINE.match(text) is not None and TITLE_END.search(text) is None
+        assert byline(text) == raw, text
+        if len(_DIGIT.findall(text)) < 4 and "年" not in text:
+            assert _DATE.search(text) is None, text
+        found, old = cues.SITE_NOTICE.search(text), notice.search(text)
+        assert (found and found.span()) == (old and old.span()), text

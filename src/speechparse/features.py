@@ -160,7 +160,7 @@ def _text_features(text: str, marks: Marks) -> tuple[str, ...]:
         f.append("bracket")
     if marks.url:
         f.append("url")
-    if (digits or "年" in text) and _DATE.search(text):
+    if (digits >= 4 or "年" in text) and _DATE.search(text):  # (four digits, or 年)
         f.append("date")
     if ("*" in text or "×" in text or "X" in text or "○" in text) and _PLACEHOLDER.search(text):
         f.append("placeholder")

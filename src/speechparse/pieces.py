@@ -50,6 +50,26 @@ _REACH = 400
 _SALUTATION_MAX = 60
 #: The ellipsis where a preview was cut mid-sentence, at the end of a line.
 _CUT = re.compile(r"(?<=[^。!?…. ])\s*(?:…{1,6}|\.{3,6}|。{3,6})$")
+#: How a match of _CUT ends its line (after spaces), and the last characters a match of
+#: _TRAILING_SEPARATORS can end it with: fast tests before the patterns, which try every
+#: position of a line.
+_CUT_ENDS = ("…", "...", "。。。")
+_SEPARATOR_LAST = "|›»>·-"
+#: A word every match of cues.INLINE_BACK holds (one scan of a class of first characters).
+_BACK_WORDS = re.compile(
+    r"相关文章|相关推荐|相关阅读|推荐阅读|猜你喜欢|热门文章|用户评论|网友评论|上一篇|下一篇|"
+    r"手机扫码|扫一扫|分享到|打开APP|下载APP|THE END"
+)
+#: What every site label _PREFIX matches has in a line's first 11 characters (a bracket
+#: that opens it, or a separator after 2-10 characters).
+_PREFIX_MARKS = ("[", "【", "—", "|", "-")
+
+
+def _last(text: str, start: int, end: int) -> str:
+    """The last character of text[start:end] that is not a space ("" if none)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def pieces(clean: str, lines: list[Line]) -> list[Piece]:
@@ -80,9 +100,11 @@ def _cuts(clean: str, line: Line, *, front: bool) -> list[int]:
         cuts += _salutation_cuts(clean, line)
         cuts += _title_cuts(clean, line)
         reach = min(line.end, line.start + cues.FRONT_REACH)
-        cuts += [m.end() for m in _PIECE_LABEL.finditer(clean, line.start, reach)]
+        if clean.find("篇", line.start, reach) >= 0 or clean.find("(", line.start, reach) >= 0:
+            cuts += [m.end() for m in _PIECE_LABEL.finditer(clean, line.start, reach)]
         # after a site's bracketed labels run into the text (【收藏】【加入会员】在第…)
-        cuts += [m.end() for m in _LABEL_END.finditer(clean, line.start, reach)]
+        if clean.find("】", line.start, reach) >= 0:
+            cuts += [m.end() for m in _LABEL_END.finditer(clean, line.start, reach)]
         # a byline's date in brackets run into the text (…讲话某某(2024年5月1日)今天，…)
         # (right after a title word, the date is the title's: 讲话(2008年2月5日))
         for m in _BRACKET_DATE.finditer(clean, line.start, reach):
@@ -92,12 +114,14 @@ def _cuts(clean: str, line: Line, *, front: bool) -> list[int]:
                 cuts.append(m.start())
             cuts.append(m.end())
     half = line.start + (line.end - line.start) // 2
-    back = cues.INLINE_BACK.search(clean, half, line.end)
-    if back is not None:
-        cuts.append(back.start())
-    cut = _CUT.search(clean, max(line.start, line.end - 40), line.end)
-    if cut is not None:
-        cuts.append(cut.start())
+    if _BACK_WORDS.search(clean, half, line.end) is not None:
+        back = cues.INLINE_BACK.search(clean, half, line.end)
+        if back is not None:
+            cuts.append(back.start())
+    if clean[line.start : line.end].rstrip().endswith(_CUT_ENDS):
+        cut = _CUT.search(clean, max(line.start, line.end - 40), line.end)
+        if cut is not None:
+            cuts.append(cut.start())
     return cuts
 
 
@@ -133,7 +157,10 @@ def _copy(clean: str, start: int, end: int, limit: int) -> int | None:
 def _title_before_salutation(clean: str, line: Line, after: int) -> list[int]:
     """Around a title run into its salutation further on a collapsed page (…的开头……在…上的
     讲话同志们：): before and after the title, and after the salutation."""
-    for m in TITLE_END.finditer(clean, after, min(line.end, line.start + _REACH)):
+    reach = min(line.end, line.start + _REACH)
+    if not _salutation_may_follow(clean, line, after, reach):
+        return []
+    for m in TITLE_END.finditer(clean, after, reach):
         if m.end() >= line.end:
             break
         following = Line(line.index, m.end(), min(line.end, m.end() + _SALUTATION_MAX))
@@ -146,12 +173,22 @@ def _title_before_salutation(clean: str, line: Line, after: int) -> list[int]:
     return []
 
 
+def _salutation_may_follow(clean: str, line: Line, after: int, reach: int) -> bool:
+    """Whether a salutation can follow a title word in [after, reach) of the line (a fast
+    test): it ends in a colon within _SALUTATION_MAX of the word, or, on a short rest of
+    the line, in the ! or , that ends the line."""
+    return clean.find(":", after, reach + _SALUTATION_MAX) >= 0 or clean[line.end - 1] in "!,"
+
+
 def _label(text: str) -> int:
     """Where a site's label or name before a title on its line ends ([政治], 秘书之家—), or a
     collection's label of one piece (第一篇:, 【篇二】); 0 when the line has none."""
-    item = cues.COLLECTION_ITEM.match(text)
-    if item is not None and item["title"]:
-        return item.start("title")
+    if "篇" in text or "【" in text:  # (a label with a title after it has one)
+        item = cues.COLLECTION_ITEM.match(text)
+        if item is not None and item["title"]:
+            return item.start("title")
+    if not any(mark in text[:11] for mark in _PREFIX_MARKS):
+        return 0
     prefix = _PREFIX.match(text)
     return prefix.end() if prefix is not None and prefix.end() < len(text) else 0
 
@@ -209,7 +246,8 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
     k = max(text.rfind(ch) for ch in "。!?") + 1
     if 0 < k < len(text) and title_like(text[k:].strip()):
         cuts.append(line.start + k)
-    junk = _TRAILING_SEPARATORS.search(text)
-    if junk is not None and junk.start() > 0:
-        cuts.append(line.start + junk.start())
+    if _last(text, 0, len(text)) in _SEPARATOR_LAST:
+        junk = _TRAILING_SEPARATORS.search(text)
+        if junk is not None and junk.start() > 0:
+            cuts.append(line.start + junk.start())
     return cuts
