@@ -1,6 +1,7 @@
 """What a worker of ``speechparse serve`` does with a request: the body read in its content
 type and charset, parsed, and the reply as plain data the pool carries back (JSON bytes, a
-page, or an error body). serve.py keeps the HTTP side: the event loop, limits and answers.
+page, or an error body). serve.py (routes, answers), serve_limits.py (body limits) and
+serve_pool.py (the workers and their queue) keep the HTTP side.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 uvicorn closes the connection as soon as the client's side ends (a half-close: ``shutdown
 (SHUT_WR)``), so a client whose body stops short of its Content-Length, and then says it is
-done, got no answer at all instead of the 400 :class:`speechparse.serve.BodyLimit` gives.
+done, got no answer at all instead of the 400 that
+:class:`speechparse.serve_limits.BodyLimit` gives.
 Here the end of the client's side ends the request body instead: the application sees the
 body end short of its length (BodyLimit answers 400), or, when the body was complete, its
 answer is still sent; the connection is closed once the answer is written. A client that
