@@ -257,6 +257,21 @@ def test_a_habit_is_no_review():
     assert s.opening.occasion.text == "今天，我们隆重召开安全大会。"
 
 
+def test_a_look_back_before_the_greetings_belongs_to_the_opening():
+    look_back = "过去一年，全镇干部群众苦干实干，各项事业稳步向前。"
+    greeting = "在此，我代表镇党委向受到表彰的先进个人表示热烈的祝贺！"
+    review = "一年来，全镇新增就业岗位八百个，职工收入稳步增长。"
+    s = speechparse.parse(f"同志们：\n{look_back}\n{greeting}\n{review}\n")
+    assert [p.text for p in s.opening.paragraphs] == [look_back, greeting]
+    assert [g.text for g in s.opening.greetings] == [greeting]
+    assert [p.text for p in s.review.paragraphs] == [review]
+    # past the first paragraphs, a greeting no longer holds the review back
+    later = "\n".join([look_back, *[review] * 5, greeting])
+    s = speechparse.parse(f"同志们：\n{later}\n")
+    assert s.opening is None
+    assert s.review.paragraphs[0].text == look_back
+
+
 def test_greetings_without_xiang_have_their_acts():
     text = (
         "各位老师：\n今天，新学期开学典礼隆重举行。在此，我谨代表学校衷心感谢各位老师一年来的付出！"
@@ -392,3 +407,22 @@ def test_a_collapsed_page_with_site_text_and_a_collection_name_before_the_title(
         assert s.title.text == title
         assert [n.text for n in s.noise] == [front]
         assert s.opening.occasion.text == "在新春佳节即将到来之际，全县工会工作会议隆重召开。"
+
+
+@pytest.mark.parametrize(
+    ("line", "addressees"),
+    [
+        ("各位劳动模范、优秀工作者、同志们：", ["各位劳动模范", "优秀工作者", "同志们"]),
+        ("全省各族职工：", ["全省各族职工"]),
+        ("全县广大工会干部：", ["全县广大工会干部"]),
+    ],
+)
+def test_salutations_of_model_workers_and_of_a_places_whole_workforce(line, addressees):
+    s = speechparse.parse(f"{line}\n今天，我们在这里隆重集会。\n")
+    assert s.salutation.text == line
+    assert s.salutation.addressees == addressees
+
+
+def test_a_line_naming_an_author_is_no_salutation_but_a_worker_is():
+    s = speechparse.parse("作者：张三\n同志们：\n今天，我们在这里隆重集会。\n")
+    assert s.salutation.text == "同志们："

@@ -97,8 +97,10 @@ ROLES = (
     r"书记|主席|部长|市长|区长|县长|省长|局长|主任|院士|领导|嘉宾|来宾|代表|先生|女士|同志|朋友|"
     r"职工|工会|劳模|工匠|干部|老师|教师|同学|学生|同事|家长|员工|乡亲|青年|运动员|裁判员|团员|"
     r"党员|队员|会员|校友|同胞|同仁|战友|工友|姐妹|兄弟|伙伴|群众|少年|儿童|市民|村民|居民|"
-    r"师生|教职工|贵宾|专家|学者|企业家|客人|选手|教练员|工作人员|志愿者"
+    r"师生|教职工|贵宾|专家|学者|企业家|客人|选手|教练员|工作人员|志愿者|模范|工作者|劳动者|建设者"
 )
+#: The whole of a place's people (全县广大, 全国各族, 广大): before a role, an addressee.
+ALL_THE_PEOPLE = r"(?:全[\u4e00-\u9fff]{1,2}?(?:广大|各族)|广大|各族)"
 #: Words an addressee may consist of (titles, roles, placeholders); with a strong one they
 #: form a list.
 ADDRESSEE_WEAK = re.compile(rf"(?:{ROLES}|^\*+|^X+)")
@@ -128,7 +130,9 @@ HELLO = re.compile(r"^(?:大家|各位|你们|您们|同志们)[^。!?,]{0,4}好
 #: Re-addressing the audience at a sentence start (同志们, / 各位代表、同志们!).
 READDRESS_CLAUSE = re.compile(r"(?P<clause>[^。!?:;,]{1,40}?)[,!:]")
 #: Words that show a colon line is not a salutation but site text or a quotation.
-NOT_ADDRESSEE = re.compile(r"(?:提示|客服|说明|时间|来源|作者|电话|地址|指出|强调|表示|认为|说)")
+NOT_ADDRESSEE = re.compile(
+    r"(?:提示|客服|说明|时间|来源|(?<!工)作者|电话|地址|指出|强调|表示|认为|说)"  # (工作者 is one)
+)
 
 # --- opening ----------------------------------------------------------------------------
 #: The meetings of the genre, and what a meeting does (for the sentence naming the event).
@@ -630,6 +634,9 @@ EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: The paragraphs at the start of the body where a greeting on behalf of someone ends the
+#: opening: a look back before it is part of the opening.
+GREETING_PARAGRAPHS = 5
 #: 我代表…，向 / 受…委托，代表…: the bodies the speaker speaks for (group "bodies").
 ON_BEHALF = re.compile(
     r"(?:我|受[^,。!?]{1,60}?委托,?)(?:也|谨|首先|仅|再次|还|愿)*代表"

@@ -89,6 +89,7 @@ class Analysis:
             )
         self.first_item = self.items[0] if self.items else len(units)
         self._first_occasion: int | None = None
+        self._last_greeting: int | None = None
 
     def _collapsed_tail(self) -> int:
         """Where the closing may start in a speech on one line with no demands: at the
@@ -119,6 +120,21 @@ class Analysis:
                 len(self.units),
             )
         return self._first_occasion
+
+    def last_greeting(self) -> int:
+        """The last unit in the first GREETING_PARAGRAPHS paragraphs, before the demands,
+        where the speaker greets on behalf of someone (我代表…向…表示祝贺): a look back
+        before it (成绩的取得…, then the thanks for them) still belongs to the opening."""
+        if self._last_greeting is None:
+            self._last_greeting, paragraphs = -1, 0
+            for i in range(self.first_item):
+                u = self.units[i]
+                paragraphs += u.first
+                if paragraphs > cues.GREETING_PARAGRAPHS:
+                    break
+                if cues.ON_BEHALF.search(u.text) and cues.found("GREETING", u.text):
+                    self._last_greeting = i
+        return self._last_greeting
 
     def para_start(self, i: int) -> bool:
         return self.units[i].first or self.collapsed
@@ -348,6 +364,8 @@ class Analysis:
                     # 审议通过了…) starts the review rather than naming the occasion again
                     out.remove("REVIEW")
                     out.insert(out.index("OCCASION"), "REVIEW")
+                if "REVIEW" in out and i < self.last_greeting():
+                    out.remove("REVIEW")  # the review starts after the greetings
             if i + 1 == self.first_item and text.endswith(":") and "ANNOUNCE" not in out:
                 out.insert(0, "ANNOUNCE")  # "希望…：" right before the list introduces it
             if self.para_start(i) and cues.PREAMBLE.match(text):

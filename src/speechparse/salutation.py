@@ -18,15 +18,18 @@ _NOT_A_NAME = re.compile(r"[\d()《》“”【】\"':;。!?]|讲话|致辞|致�
 #: How an addressee ends: an address word (同志们, 各位, 尊敬的), a role (书记, 代表, 乡亲们)
 #: or a placeholder (XX, **).
 _ADDRESSEE_END = re.compile(rf"(?:{cues.ADDRESSEE_STRONG.pattern}|(?:{cues.ROLES})们?|[*×X]+)$")
-#: An addressee that is a role and at most two characters before it (老师, 各位来宾, XX书记).
-_BARE_ROLE = re.compile(rf"[\u4e00-\u9fff*×X]{{0,2}}(?:{cues.ROLES})")
+#: An addressee that is a role and at most two characters before it (老师, 各位来宾, XX书记),
+#: perhaps after the whole of a place's people (全县广大职工, 全国各族职工).
+_BARE_ROLE = re.compile(rf"{cues.ALL_THE_PEOPLE}?[\u4e00-\u9fff*×X]{{0,2}}(?:{cues.ROLES})")
+#: The whole of a place's people opening the list: an address on its own (全国各族职工：).
+_PEOPLE = re.compile(cues.ALL_THE_PEOPLE)
 #: Where a title ends: its title word, perhaps with 稿, 全文…
 TITLE_END = re.compile(rf"{cues.TITLE_WORD}{cues.TITLE_SUFFIX}?")
 
 
 def addressee_parts(clause: str, offset: int) -> list[tuple[int, int]] | None:
     """Spans of the addressees if ``clause`` (starting at ``offset``) is a list of them."""
-    strong = cues.ADDRESSEE_STRONG.search(clause) is not None
+    strong = cues.ADDRESSEE_STRONG.search(clause) is not None or _PEOPLE.match(clause) is not None
     if cues.NOT_ADDRESSEE.search(clause):
         return None
     parts: list[tuple[int, int]] = []
