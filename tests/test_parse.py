@@ -426,3 +426,28 @@ def test_salutations_of_model_workers_and_of_a_places_whole_workforce(line, addr
 def test_a_line_naming_an_author_is_no_salutation_but_a_worker_is():
     s = speechparse.parse("作者：张三\n同志们：\n今天，我们在这里隆重集会。\n")
     assert s.salutation.text == "同志们："
+
+
+def test_a_call_before_a_closing_of_wishes_and_thanks_is_the_closings():
+    call = "同志们！让我们携起手来，为全镇的发展再立新功！"
+    body = "今天，我们在这里隆重集会。\n近年来，全镇职工苦干实干。\n工会要当好娘家人。\n"
+    end = "预祝大会圆满成功！\n祝大家身体健康！\n谢谢大家！\n"
+    s = speechparse.parse(f"同志们：\n{body}{call}\n{end}")
+    assert s.closing.call_to_action.text == call
+    assert [w.text for w in s.closing.wishes] == ["预祝大会圆满成功！", "祝大家身体健康！"]
+    assert s.closing.thanks.text == "谢谢大家！"
+
+
+def test_demands_announced_as_sentences_to_say_and_headed_with_a_colon():
+    text = (
+        "同志们：\n今天，我们在这里隆重集会。\n下面，我讲三句话，与大家共勉。\n"
+        "第一句话：把学习作为第一追求\n学习是进步的阶梯。\n"
+        "第二句话：把实干作为第一要务\n实干才能出成绩。\n"
+    )
+    s = speechparse.parse(text)
+    assert s.demands.declared_count == 3
+    assert [(i.marker, i.index, i.headline.text) for i in s.demands.items] == [
+        ("第一句话：", 1, "把学习作为第一追求"),
+        ("第二句话：", 2, "把实干作为第一要务"),
+    ]
+    assert s.noise == []

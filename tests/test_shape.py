@@ -43,6 +43,12 @@ def test_site_shapes(line):
     assert shape(normalize(line)) == "site"
 
 
+@pytest.mark.parametrize("line", ["第一点：抓好安全生产", "二要：守住底线", "（三）：强化服务"])
+def test_a_demands_marker_before_a_colon_is_no_key_of_a_key_value_pair(line):
+    assert noise_kind(normalize(line)) is None
+    assert noise_kind(normalize("关键词：安全生产")) == "other"  # a field still is
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -23,9 +23,9 @@ SENTENCE_END = re.compile(r"[。!?]+(?:…{1,6})?[”’\"」』)]*|…{2}(?=[�
 PUNCT = re.compile(r"[。!?,;:、“”\"'()《》…]")
 
 # --- enumeration markers (at the start of a unit) ---------------------------------------
-#: What may follow 第一 in an ordinal marker: 第一点, 第一个方面, 第一点希望 …
+#: What may follow 第一 in an ordinal marker: 第一点, 第一个方面, 第一点希望, 第一句话 …
 ORDINAL_TAIL = (
-    r"(?:点|个方面|方面|条|项|个(?:问题|体会|感受|关键词|任务|重点))?(?:希望|要求|意见|建议)?"
+    r"(?:点|个方面|方面|条|项|句话|个(?:问题|体会|感受|关键词|任务|重点))?(?:希望|要求|意见|建议)?"
 )
 #: family -> pattern; group "n" is the number. Order matters: the first match wins.
 MARKERS: dict[str, re.Pattern[str]] = {
@@ -199,7 +199,7 @@ PREAMBLE = re.compile(
     r"展望未来|今后[一二三四五\d]*年|新的一年|今年是)"
 )
 #: The announcement of the list; group "n" is the count (几 gives none): a verb of speaking
-#: or doing, then the count and what is counted (讲三点意见, 提两点希望, 从这四个方面, 抓好
+#: or doing, then the count and what is counted (讲三点意见, 讲三句话, 从这四个方面, 抓好
 #: 三大任务, 做到四个强化, 以下的五大重点).
 ANNOUNCE_NOUNS = (
     r"任务|重点|方面|问题|要求|体会|感受|强化|关键|意见|希望|目标|措施|举措|工作|坚持|着力|"
@@ -211,7 +211,7 @@ ANNOUNCE = re.compile(
     # 从 counts aspects only (从这四个方面; 从这几项收获来看 looks back)
     rf"|从(?:以下|这)?(?=(?:{COUNT})个?方面))"
     rf"(?!一[大个])(?P<n>{COUNT})"  # 提出了一个问题 announces nothing
-    rf"(?:点|个方面|方面|条|项|(?:大|个)(?={ANNOUNCE_NOUNS}))"
+    rf"(?:点|个方面|方面|条|项|句话|(?:大|个)(?={ANNOUNCE_NOUNS}))"
     r"(?:的?(?:意见|要求|希望|看法|建议|体会|想法|希望和要求|意见和建议))?"
 )
 
@@ -272,7 +272,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "OCCASION": ("今天", "今日", "此时此刻", "在这里", "隆重", "召开", "之际", "之时", "前夕",
                  "这次", "本次", "此次", "这是", "开幕", "闭幕", "节日", "纪念日", "一年一度",
                  "是第", "是全国第", "是全省第", "是全市第", "是全区第", "是全县第", "是我国第"),
-    "ANNOUNCE": ("点", "方面", "条", "项", "大", "个"),
+    "ANNOUNCE": ("点", "方面", "条", "项", "大", "个", "句话"),
     "REVIEW": ("以来", "年来", "近几年", "近些年", "过去", "回顾", "回首", "刚才", "取得",
                "作出了", "大会期间", "大会始终", "大会审议", "大会讨论", "大会选举", "大会听取",
                "大会通过", "大会认真", "大会,", "的大会", "的一年"),
@@ -285,7 +285,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {name: globals()[name] for name in NEEDS
 #: cue -> a second cheap test, where the words of NEEDS are common: a character-class scan
 #: that every match passes (ANNOUNCE: a count right before what it counts).
 HINTS: dict[str, re.Pattern[str]] = {
-    "ANNOUNCE": re.compile(r"[一二三四五六七八九十两几\d](?:点|个|方面|条|项|大)"),
+    "ANNOUNCE": re.compile(r"[一二三四五六七八九十两几\d](?:点|个|方面|条|项|大|句话)"),
 }
 #: cue -> words one of which every match holds besides those of NEEDS, tested after them
 #: where those are common (HOPE's 要, 应, 请): the addressees it can name (HOPE_BODY, or

@@ -84,8 +84,8 @@ class Analysis:
             self.tail = self._collapsed_tail()
         else:
             last_lines = sorted(lines)[-3:]
-            self.tail = self._listed_wish(
-                next((i for i, u in enumerate(units) if u.line in last_lines), 0)
+            self.tail = self._call_before(
+                self._listed_wish(next((i for i, u in enumerate(units) if u.line in last_lines), 0))
             )
         self.first_item = self.items[0] if self.items else len(units)
         self._first_occasion: int | None = None
@@ -102,6 +102,20 @@ class Analysis:
             if self._closes(i) or readdress(text):
                 return min(i, n - 3) if n > 3 else 0
         return max(0, n - 3)
+
+    def _call_before(self, tail: int) -> int:
+        """When the tail is all wishes and thanks (预祝… / 预祝… / 谢谢大家！), the paragraph
+        before it that calls on the audience (同志们！让我们…) begins the tail."""
+        units = self.units
+        if tail == 0 or not all(self._closes(i) for i in range(tail, len(units))):
+            return tail
+        start = tail - 1
+        while start > 0 and units[start - 1].line == units[tail - 1].line:
+            start -= 1
+        opening = range(start, min(start + 2, tail))
+        if readdress(units[start].text) or any(cues.found("CALL", units[i].text) for i in opening):
+            return start
+        return tail
 
     def _listed_wish(self, tail: int) -> int:
         """A wish that lists what it wishes on the lines up to the tail (祝愿同事们： /

@@ -157,11 +157,17 @@ def _site(text: str, stripped: str) -> bool:
     if n <= 30 and figure and _COUNTER.search(text) and not _PROSE_PUNCT.search(stripped):
         return not (_genre(stripped) or has_title(stripped))  # 第3次…大会上的讲话
     if ":" in text and _KEY_VALUE.match(text) and not _genre(stripped):
-        return True
+        # (a demand's marker before the colon is no key: 第一点：抓好安全生产)
+        return not any(cues.MARKERS[family].match(stripped) for family in _WORDED)
     if stripped[0] == "(" and _aside(stripped):
         return True
     # digits and signs alone: a counter, a price, "| |"
     return n <= 12 and not CJK.search(stripped)
+
+
+#: The marker families written in words (一、, 第一点, （一）), which no list of a page's
+#: fields opens with (1. 来源：… may be one).
+_WORDED = ("paren", "ordinal", "dun", "yao", "shi", "sequence")
 
 
 def _aside(stripped: str) -> bool:
