@@ -114,6 +114,8 @@ def test_pinyin_after_an_atom_of_noise_is_still_an_annotation():
         "（请仔细阅读以下说明）",
         "（根据录音整理）",
         "（单位名称替换）",
+        "（某位领导的姓名加职务，你可以据实进行替换）",
+        "（两位领导的名字，可按实际调换）",
     ],
 )
 def test_template_instructions_page_prompts_and_editors_notes_are_noise(note):
@@ -133,3 +135,12 @@ def test_a_page_chunk_label_in_mid_sentence_is_noise():
     text = "向关心支持工会工作\n\n2、的有关部门表示感谢！\n2、加强领导。\n"
     got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
     assert got == [("2、", "other")]
+
+
+def test_a_sites_watermark_run_into_the_text_is_the_span_its_name_repeats_over():
+    mark = "好范文网本资料权属好范文网，放上鼠标按照提示查看好范文网更多资料"
+    text = f"全县各级工会在服务职工{mark}方面做了大量工作。"
+    got = [(text[n.start : n.end], n.kind) for n in find_inline(normalize(text))]
+    assert got == [(mark, "banner")]
+    # a name that does not repeat is no watermark: the text says whose it is
+    assert find_inline(normalize("这套资料本文档权属市总工会所有。")) == []

@@ -359,13 +359,13 @@ INLINE_ATOMS: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
     ),
     (
         "other",  # placeholders and instructions left by templates: (名称替换),
-        # (此处写领导姓名和职务，可前后调换); a page's prompts: (请仔细阅读以下说明); an
-        # editor's note: (根据录音整理)
+        # (此处写领导姓名和职务，可前后调换), (领导的姓名，你可以据实替换); a page's
+        # prompts: (请仔细阅读以下说明); an editor's note: (根据录音整理)
         re.compile(
-            r"\((?:[^()\n]{0,6}替换|请填写[^()\n]{0,8}|此处(?:填写|写|填入|输入)[^()\n]{0,20}"
+            r"\((?:[^()\n]{0,30}(?:替换|调换)|请填写[^()\n]{0,8}|此处(?:填写|写|填入|输入)[^()\n]{0,20}"
             r"|请(?:仔细|认真)?阅读[^()\n]{0,12}|根据[^()\n]{0,6}(?:录音|记录)整理[^()\n]{0,6})\)"
         ),
-        ("替换", "填写", "(此处", "(请", "(根据"),
+        ("替换", "调换", "填写", "(此处", "(请", "(根据"),
     ),
     (
         "other",  # emoji
@@ -426,6 +426,15 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
             r"(?:[ ]{0,3}(?:免费下载|下载|阅读全文))?"
         ),
         ("www.", "http"),
+    ),
+    (
+        "banner",  # a site's watermark run into the text, its name twice (X网本资料权属X网，
+        # 放上鼠标按照提示查看X网更多资料): the name is the one that repeats
+        re.compile(
+            r"(?P<site>[\u4e00-\u9fff]{1,6}网)本(?:资料|文档?)(?:权属|版权归|版权属于)(?P=site)"
+            r"(?:[,]?[^。!?,\n]{0,12}?查看(?P=site)[^。!?,\n]{0,6}?资料)?"
+        ),
+        ("权属", "版权归", "版权属于"),
     ),
     (
         "other",  # a document site's page-chunk label at a line start, in mid-sentence
