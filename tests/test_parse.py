@@ -265,6 +265,11 @@ def test_a_look_back_before_the_greetings_belongs_to_the_opening():
     assert [p.text for p in s.opening.paragraphs] == [look_back, greeting]
     assert [g.text for g in s.opening.greetings] == [greeting]
     assert [p.text for p in s.review.paragraphs] == [review]
+    # thanks for the work done end the look back: it is the review's
+    thanks = "在此，我代表镇党委对大家的辛勤付出表示衷心感谢！"
+    s = speechparse.parse(f"同志们：\n{look_back}\n{thanks}\n{review}\n")
+    assert s.opening is None
+    assert [p.text for p in s.review.paragraphs] == [look_back, thanks, review]
     # past the first paragraphs, a greeting no longer holds the review back
     later = "\n".join([look_back, *[review] * 5, greeting])
     s = speechparse.parse(f"同志们：\n{later}\n")

@@ -115,6 +115,8 @@ NOT_ONE_ADDRESSEE = re.compile(
     r"|(?<=.)(?:尊敬的|亲爱的|敬爱的)"
     # a placeholder name run into an address word (a byline's name: XXX各位代表)
     rf"|^[*×X]{{1,4}}(?:{ADDRESS_OPENER.pattern})"
+    # the object of a greeting, not an address (向出席大会的各位代表，并通过你们…; not 向书记)
+    r"|^[向对][^、,]{5}"
 )
 #: The first addressee of a salutation run into other text: it opens with an address word,
 #: is an address word with at most three characters before it (同志们, 女职工同志们), or is at
@@ -645,7 +647,9 @@ EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: The paragraphs at the start of the body where a greeting on behalf of someone ends the
 #: opening: a look back before it is part of the opening.
-GREETING_PARAGRAPHS = 5
+GREETING_PARAGRAPHS = 6
+#: Thanks (not congratulations, greetings or respect): how a review ends, for the work done.
+THANKING = re.compile(r"感谢|谢意")
 #: 我代表…，向 / 受…委托，代表…: the bodies the speaker speaks for (group "bodies").
 ON_BEHALF = re.compile(
     r"(?:我|受[^,。!?]{1,60}?委托,?)(?:也|谨|首先|仅|再次|还|愿)*代表"

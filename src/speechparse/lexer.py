@@ -138,7 +138,8 @@ class Analysis:
     def last_greeting(self) -> int:
         """The last unit in the first GREETING_PARAGRAPHS paragraphs, before the demands,
         where the speaker greets on behalf of someone (我代表…向…表示祝贺): a look back
-        before it (成绩的取得…, then the thanks for them) still belongs to the opening."""
+        before it still belongs to the opening. (Thanks for the work done, 对…的辛勤付出
+        表示感谢, end a review: they hold none back.)"""
         if self._last_greeting is None:
             self._last_greeting, paragraphs = -1, 0
             for i in range(self.first_item):
@@ -146,7 +147,11 @@ class Analysis:
                 paragraphs += u.first
                 if paragraphs > cues.GREETING_PARAGRAPHS:
                     break
-                if cues.ON_BEHALF.search(u.text) and cues.found("GREETING", u.text):
+                if (
+                    cues.ON_BEHALF.search(u.text)
+                    and cues.found("GREETING", u.text)
+                    and not cues.THANKING.search(u.text)
+                ):
                     self._last_greeting = i
         return self._last_greeting
 
