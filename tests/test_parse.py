@@ -456,3 +456,11 @@ def test_demands_announced_as_sentences_to_say_and_headed_with_a_colon():
         ("第二句话：", 2, "把实干作为第一要务"),
     ]
     assert s.noise == []
+
+
+def test_a_greetings_object_naming_the_delegates_is_no_re_address():
+    second = "向出席大会的各位代表，并通过你们，向全市职工致以诚挚的问候！"
+    text = f"同志们：\n今天，大会隆重开幕。在此，我代表市总工会向大会表示祝贺！{second}\n"
+    s = speechparse.parse(text)
+    assert [g.text for g in s.opening.greetings] == ["在此，我代表市总工会向大会表示祝贺！", second]
+    assert s.closing is None
