@@ -19,9 +19,9 @@ from .labeller import tag_odds
 from .markers import marker_at
 from .noise import NoiseSpan
 from .pieces import Piece, pieces
-from .salutation import addressee_parts, salutation_at
+from .salutation import TITLE_END, addressee_parts, salutation_at
 from .segment import Line
-from .shape import TITLE_END, is_site, noise_kind, title_like
+from .shape import is_site, noise_kind, title_like
 
 #: A piece that is only an ellipsis or a cut mark: where a preview was cut.
 _TRUNCATION = re.compile(r"[\s…。.]+")
