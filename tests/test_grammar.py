@@ -58,3 +58,43 @@ def test_a_parse_outside_a_builder_says_so():
 
     with pytest.raises(LookupError):
         parser().parse(Stream(title=None, salutation=None, units=[]))
+
+
+def _streams():
+    """The stream and the transformer of each sample and corpus page, as api._parse makes
+    them."""
+    from helpers import CORPUS, SAMPLES, WEB
+    from speechparse import api, frame, segment
+    from speechparse.build import Builder
+    from speechparse.decode import decode
+    from speechparse.lexer import Stream
+
+    for path in [*SAMPLES, *CORPUS, *WEB]:
+        text = decode(path.read_bytes())[0]
+        view, inline = api.clean_view(text)
+        clean = view.text
+        outline = frame.frame(clean, segment.lines(clean))
+        units = segment.units(clean, outline.body)
+        title = outline.title and api._unit(clean, outline.title.start, outline.title.end)
+        stream = Stream(title=title, salutation=api._salutation(clean, outline), units=units)
+        heads = [u for u in (stream.title, stream.salutation) if u is not None]
+        yield (
+            stream,
+            Builder(text, view, inline, outline.body, [*heads, *units], outline.addressees),
+        )
+
+
+def test_the_parse_loop_reduces_as_lark_does():
+    """grammar._drive runs Lark's LALR loop itself: on every page it makes what Lark makes,
+    and it leaves each unit of the kind Lark's run leaves it."""
+    from speechparse import grammar
+
+    for stream, builder in _streams():
+        reset = grammar._ACTIVE.set(builder)
+        try:
+            ours = grammar._drive(stream)
+            kinds = [u.kind for u in stream.units]
+            assert ours == grammar.lark_parse(stream)
+            assert kinds == [u.kind for u in stream.units]
+        finally:
+            grammar._ACTIVE.reset(reset)

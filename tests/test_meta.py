@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import speechparse
-from helpers import CORPUS_DIR, ROOT, read, validator
+from helpers import CORPUS_DIR, ROOT, SAMPLES, read, validator
+from speechparse.meta import _lines
+from speechparse.normalize import normalize
 from speechparse.strategies import speeches
 
 BODY = (
@@ -309,3 +311,21 @@ def test_the_service_returns_the_metadata():
     response = client.post("/api/parse", json={"text": text})
     assert response.status_code == 200
     assert response.json()["meta"] == expected
+
+
+def test_a_block_without_noise_maps_its_lines_by_a_range():
+    """meta._lines gives a line of a block with no inline noise inside a range of offsets
+    instead of a list: the same offsets, one past the line's end last."""
+    for path in SAMPLES:
+        text = read(path)
+        speech = speechparse.parse(text)
+        norm = normalize(text)
+        blocks = [speech.title] if speech.title else []
+        blocks += speech.opening.paragraphs if speech.opening else []
+        for block in blocks:
+            first, start = 0, block.span.start
+            for line in _lines(norm, [], block):
+                k = first + len(line.text)
+                assert list(line.pos) == [*range(start + first, start + k), start + k]
+                assert all(norm[line.pos[i]] == ch for i, ch in enumerate(line.text))
+                first = k + 1

@@ -64,3 +64,29 @@ def test_the_fast_tests_say_no_only_where_the_patterns_find_nothing() -> None:
             for m in TITLE_END.finditer(clean, line.start, reach):
                 end = min(line.end, m.end() + pieces._SALUTATION_MAX)
                 assert salutation_at(clean, Line(line.index, m.end(), end)) is None, text
+
+
+def test_a_line_the_fast_tests_pass_over_gets_the_cuts_it_would_get() -> None:
+    """_salutation_cuts and _title_cuts skip a line without a colon (or the ! or , that ends
+    a short salutation) and without a title word: their full reading cuts it as they do."""
+    rng = random.Random(25)
+    words = [*_ALPHABET, "在", "上的", "开 幕 词", "讲 话", "主持词", "首页>>", "【讲话】"]
+    drawn = []
+    for _ in range(3000):
+        text = "".join(rng.choice(words) for _ in range(rng.choice((2, 6, 12, 25, 50))))
+        drawn.append((text, Line(0, 0, len(text))))
+    for clean, line in [*_texts(), *drawn]:
+        text = clean[line.start : line.end]
+        if not pieces._may_address(text):
+            assert pieces._addressed_cuts(clean, line) == [], text
+        if not pieces._may_title(text):
+            want = pieces._titled_cuts(clean, line, text)
+            assert pieces._separator_cuts(text, line.start) == want, text
+        if "(" not in text or "年" not in text:
+            assert pieces._BRACKET_DATE.search(text) is None, text
+
+
+def test_spaced_out_title_words_are_seen_by_the_fast_test() -> None:
+    for text in ("开  幕  词", "在大会上的讲 话", "讲\t 话", "致辞"):
+        assert pieces._may_title(text), text
+    assert not pieces._may_title("今天，大会隆重召开。")

@@ -148,3 +148,22 @@ def test_the_fast_tests_of_bylines_dates_and_notices_answer_as_the_patterns_do()
             assert _DATE.search(text) is None, text
         found, old = cues.SITE_NOTICE.search(text), notice.search(text)
         assert (found and found.span()) == (old and old.span()), text
+
+
+def test_a_hope_or_pledge_is_looked_for_where_it_can_start() -> None:
+    """at_clause_start matches HOPE and PLEDGE only at the text's start and at its commas:
+    it finds the match their search finds (the same span and groups)."""
+    rng = random.Random(25)
+    words = [
+        *",,。希望各级党委政府要应请领导同志也同时还并将进一步加强支持",
+        "我们将",
+        "党工委",
+        "部门",
+    ]
+    drawn = ["".join(rng.choice(words) for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
+    for text in [*_piece_texts(), *drawn, "", ",", ",希望各级党委", "希望各级党委"]:
+        for pattern in (cues.HOPE, cues.PLEDGE):
+            found, want = cues.at_clause_start(pattern, text), pattern.search(text)
+            assert (found and (found.span(), found.groups())) == (
+                want and (want.span(), want.groups())
+            ), text

@@ -303,7 +303,7 @@ class Builder(Transformer[Token, Any]):
         return "hopes", self.section(units, items=items)
 
     def addressee(self, u: Unit) -> str | None:
-        m = cues.HOPE.search(u.text)
+        m = cues.at_clause_start(cues.HOPE, u.text)
         if m is None:
             return None  # a pledge
         group = next(g for g in ("a1", "a2", "a3") if m[g] is not None)

@@ -12,6 +12,8 @@ officials use, and each is short. Add a phrase here, never in the stages that us
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 # --- numerals ---------------------------------------------------------------------------
 CN_NUM = "[一二三四五六七八九十百零〇两]+"
@@ -284,6 +286,26 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "WISH": ("祝", "愿"),
 }  # fmt: skip
 _PATTERNS: dict[str, re.Pattern[str]] = {name: globals()[name] for name in NEEDS}
+
+
+def at_clause_start(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern whose every match opens the text or starts at a
+    comma, ``(?:^|[,])``, without lookbehind (HOPE, PLEDGE): it is matched there only. (The
+    engine cannot skip to a match that may open with ^: search tries every position.)"""
+    m = pattern.match(text)
+    at = text.find(",", 1)
+    while m is None and at >= 0:
+        m = pattern.match(text, at)  # (past 0, ^ does not match: only the comma can)
+        at = text.find(",", at + 1)
+    return m
+
+
+#: cue -> how its pattern is searched for (the pattern's search, or at_clause_start).
+_SEARCH: dict[str, Callable[[str], re.Match[str] | None]] = {
+    name: pattern.search for name, pattern in _PATTERNS.items()
+}
+_SEARCH["HOPE"] = partial(at_clause_start, HOPE)
+_SEARCH["PLEDGE"] = partial(at_clause_start, PLEDGE)
 #: cue -> a second cheap test, where the words of NEEDS are common: a character-class scan
 #: that every match passes (ANNOUNCE: a count right before what it counts).
 HINTS: dict[str, re.Pattern[str]] = {
@@ -325,7 +347,7 @@ def found(cue: str, text: str) -> bool:
     also = ALSO.get(cue)
     if also is not None and also.search(text) is None:
         return False
-    return _PATTERNS[cue].search(text) is not None
+    return _SEARCH[cue](text) is not None
 
 
 # --- noise: inline ----------------------------------------------------------------------

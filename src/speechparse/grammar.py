@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer
+from lark.lexer import LexerState
+from lark.parsers.lalr_analysis import Shift
+from lark.parsers.lalr_parser_state import ParseConf
 
 from .lexer import SpeechLexer, Stream
 
@@ -77,6 +80,83 @@ def parse_units(stream: Stream, transformer: Transformer[Token, Any]) -> Any:
     ``kind``); each rule's method is called with its children as the rule is reduced."""
     reset = _ACTIVE.set(transformer)
     try:
-        return parser().parse(stream)  # Lark hands the stream to SpeechLexer as it is
+        return _drive(stream)
     finally:
         _ACTIVE.reset(reset)
+
+
+def lark_parse(stream: Stream) -> Any:
+    """The parse as Lark runs it (Lark hands the stream to SpeechLexer as it is): what
+    _drive does, and the error it raises where the grammar takes no token."""
+    return parser().parse(stream)
+
+
+class _Position:
+    """What SpeechLexer reads of the parse in progress: the table, and the state it is in."""
+
+    __slots__ = ("parse_conf", "stack")
+
+    def __init__(self, parse_conf: ParseConf[int], stack: list[int]) -> None:
+        self.parse_conf = parse_conf
+        self.stack = stack
+
+    @property
+    def position(self) -> int:
+        return self.stack[-1]
+
+
+@cache
+def _tables() -> tuple[ParseConf[int], dict[Any, tuple[int, Callable[[list[Any]], Any], str]]]:
+    """The parser's table, and each rule's size, reduction and the rule it reduces to."""
+    inner = parser().parser.parser.parser  # the LALR parser inside Lark's frontend
+    conf = ParseConf(inner.parse_table, inner.callbacks, "start")
+    rules = {
+        rule: (len(rule.expansion), callback, rule.origin.name)
+        for rule, callback in inner.callbacks.items()
+    }
+    return conf, rules
+
+
+def _drive(stream: Stream) -> Any:
+    """Lark's LALR loop (ParserState.feed_token) over SpeechLexer's tokens, with the table's
+    lookups hoisted out of it: the same shifts, the same reductions in the same order. A
+    token the table does not take is left to Lark, which raises its error for it."""
+    conf, rules = _tables()
+    states = conf.states
+    end = conf.end_state
+    stack = [conf.start_state]
+    values: list[Any] = []
+    lexer = parser().parser.lexer
+    try:
+        for token in lexer.lex(LexerState(stream), _Position(conf, stack)):  # type: ignore[arg-type]
+            kind = token.type
+            while True:
+                action, arg = states[stack[-1]][kind]
+                if action is Shift:
+                    stack.append(arg)
+                    values.append(token)  # (the grammar has no token callbacks)
+                    break
+                size, reduce, origin = rules[arg]
+                if size:
+                    children = values[-size:]
+                    del stack[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                values.append(reduce(children))
+                stack.append(states[stack[-1]][origin][1])
+        while True:
+            action, arg = states[stack[-1]]["$END"]
+            size, reduce, origin = rules[arg]
+            if size:
+                children = values[-size:]
+                del stack[-size:]
+                del values[-size:]
+            else:
+                children = []
+            values.append(reduce(children))
+            stack.append(states[stack[-1]][origin][1])
+            if stack[-1] == end:
+                return values[-1]
+    except KeyError:
+        return lark_parse(stream)

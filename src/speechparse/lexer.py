@@ -486,4 +486,5 @@ def _lead(analysis: Analysis, i: int, j: int, accepts: Any) -> tuple[int, str]:
 
 def _token(kind: str, first: Unit, last: Unit) -> Token:
     """A token for the units first..last (one unit, or a run of plain text)."""
-    return Token(kind, first.text, start_pos=first.start, end_pos=last.end)
+    # (positional: Token's keywords cost it a third more; line and column are not kept)
+    return Token(kind, first.text, first.start, None, None, None, None, last.end)

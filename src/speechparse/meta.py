@@ -11,7 +11,7 @@ length, so offsets are the input's); every string is sliced from the input as wr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -82,7 +82,7 @@ class Line:
     its characters the offset in the input (``pos``, one past the end last)."""
 
     text: str
-    pos: list[int]
+    pos: Sequence[int]
 
     def span(self, a: int, b: int) -> Span:
         """The input's span of the line's [a, b)."""
@@ -118,7 +118,10 @@ def _lines(norm: str, noise: list[Noise], *blocks: Block) -> Iterator[Line]:
         while True:  # (str.find: a block may be a page long)
             k = place.find("\n", first)
             k = len(place) if k < 0 else k
-            yield Line(place[first:k], [*keep[first:k], keep[k - 1] + 1 if k else start])
+            if isinstance(keep, range):  # (the same offsets, without a list of them)
+                yield Line(place[first:k], range(keep.start + first, keep.start + k + 1))
+            else:
+                yield Line(place[first:k], [*keep[first:k], keep[k - 1] + 1 if k else start])
             if k == len(place):
                 break
             first = k + 1

@@ -63,6 +63,8 @@ _BACK_WORDS = re.compile(
 #: What every site label _PREFIX matches has in a line's first 11 characters (a bracket
 #: that opens it, or a separator after 2-10 characters).
 _PREFIX_MARKS = ("[", "【", "—", "|", "-")
+#: A title word, which every cut of _title_cuts but the separators' needs.
+_TITLE_WORD = re.compile(cues.TITLE_WORD)
 
 
 def _last(text: str, start: int, end: int) -> str:
@@ -100,14 +102,17 @@ def _cuts(clean: str, line: Line, *, front: bool) -> list[int]:
         cuts += _salutation_cuts(clean, line)
         cuts += _title_cuts(clean, line)
         reach = min(line.end, line.start + cues.FRONT_REACH)
-        if clean.find("篇", line.start, reach) >= 0 or clean.find("(", line.start, reach) >= 0:
+        paren = clean.find("(", line.start, reach) >= 0
+        if paren or clean.find("篇", line.start, reach) >= 0:
             cuts += [m.end() for m in _PIECE_LABEL.finditer(clean, line.start, reach)]
         # after a site's bracketed labels run into the text (【收藏】【加入会员】在第…)
         if clean.find("】", line.start, reach) >= 0:
             cuts += [m.end() for m in _LABEL_END.finditer(clean, line.start, reach)]
         # a byline's date in brackets run into the text (…讲话某某(2024年5月1日)今天，…)
         # (right after a title word, the date is the title's: 讲话(2008年2月5日))
-        for m in _BRACKET_DATE.finditer(clean, line.start, reach):
+        # (a fast test: every date in brackets has "(" and 年)
+        dated = paren and clean.find("年", line.start, reach) >= 0
+        for m in _BRACKET_DATE.finditer(clean, line.start, reach) if dated else ():
             if m.end() >= line.end:
                 break  # it ends its line: nothing is run into it
             if not cues.TITLE_WORD_AT_END.search(clean, max(line.start, m.start() - 8), m.start()):
@@ -128,6 +133,19 @@ def _cuts(clean: str, line: Line, *, front: bool) -> list[int]:
 def _salutation_cuts(clean: str, line: Line) -> list[int]:
     """Around a salutation: after it when text follows on its line, before it when site
     text or a title comes first."""
+    if not _may_address(clean[line.start : line.end]):
+        return []
+    return _addressed_cuts(clean, line)
+
+
+def _may_address(text: str) -> bool:
+    """Whether a salutation may open or end in the line (a fast test): salutation_at needs a
+    colon or a short line that ends in ! or ,, and addressees_start a colon."""
+    return ":" in text or (0 < len(text) <= 40 and text[-1] in "!,")
+
+
+def _addressed_cuts(clean: str, line: Line) -> list[int]:
+    """_salutation_cuts without its fast test."""
     found = salutation_at(clean, line)
     if found is not None:
         return [found[0]]
@@ -196,8 +214,23 @@ def _label(text: str) -> int:
 def _title_cuts(clean: str, line: Line) -> list[int]:
     """After a title word that ends a title-like stretch of the line (and its note), and
     before a title that follows the last sentence or ends in a site's separators."""
-    cuts: list[int] = []
     text = clean[line.start : line.end]
+    if not _may_title(text):
+        return _separator_cuts(text, line.start)
+    return _titled_cuts(clean, line, text)
+
+
+def _may_title(text: str) -> bool:
+    """Whether a title word stands on the line, perhaps spaced out as title_like reads one
+    (开  幕  词): every cut of _title_cuts but the separators' needs one (a fast test)."""
+    if _TITLE_WORD.search(text) is not None:
+        return True
+    return " " in text and _TITLE_WORD.search("".join(text.split())) is not None
+
+
+def _titled_cuts(clean: str, line: Line, text: str) -> list[int]:
+    """_title_cuts without its fast test."""
+    cuts: list[int] = []
     after = -1  # the end of the title cut off the line
     floor = line.start  # where a title may start: after a collection's name
     for m in TITLE_END.finditer(clean, line.start, min(line.end, line.start + 200)):
@@ -246,8 +279,14 @@ def _title_cuts(clean: str, line: Line) -> list[int]:
     k = max(text.rfind(ch) for ch in "。!?") + 1
     if 0 < k < len(text) and title_like(text[k:].strip()):
         cuts.append(line.start + k)
+    cuts += _separator_cuts(text, line.start)
+    return cuts
+
+
+def _separator_cuts(text: str, start: int) -> list[int]:
+    """Before a site's separators that end the line (元旦致辞 | |)."""
     if _last(text, 0, len(text)) in _SEPARATOR_LAST:
         junk = _TRAILING_SEPARATORS.search(text)
         if junk is not None and junk.start() > 0:
-            cuts.append(line.start + junk.start())
-    return cuts
+            return [start + junk.start()]
+    return []

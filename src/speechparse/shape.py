@@ -204,10 +204,16 @@ def _genre(stripped: str) -> bool:
 INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
-@lru_cache(maxsize=1024)
 def noise_kind(text: str, *, shaped: bool = True) -> str | None:
     """What kind of site text a whole line is, or None: by its cue words, or (``shaped``)
-    by its shape alone."""
+    by its shape alone. (Cached in kind_of, for the frame, which clears the cache for each
+    text: noise_kind(t) and noise_kind(t, shaped=True) are one entry there.)"""
+    return kind_of(text, shaped)
+
+
+@lru_cache(maxsize=1024)
+def kind_of(text: str, shaped: bool) -> str | None:
+    """noise_kind(text, shaped=shaped)."""
     if len(text) > cues.NOISE_LINE_MAX:
         return None
     # a long line is site text when it opens as site text: a site word near its end is
@@ -227,7 +233,7 @@ def site_class(text: str) -> tuple[str | None, bool, bool]:
     (no meta label, no collection's name, no byline in it): what the labeller reads. A line
     of at most 2 * NOISE_HEAD characters is read whole, its shape too (a site's shape
     makes it "other"): without a kind, it has no shape and no cue of _cue_kind."""
-    kind = noise_kind(text)
+    kind = kind_of(text, True)
     if kind is not None:
         return kind, False, False
     if len(text) <= cues.NOISE_HEAD * 2:

@@ -18,8 +18,8 @@ from ..salutation import TITLE_END as _TITLE_END
 from ..salutation import salutation_at
 from ..salutation import split_salutation as _split_salutation
 from ..segment import Line
+from ..shape import kind_of, shape, stray
 from ..shape import noise_kind as _noise_kind
-from ..shape import shape, stray
 from ..shape import title_like as _title_like
 from .front import (
     SENTENCE,
@@ -54,7 +54,7 @@ def forget() -> None:
     """Forget the classes of the last text's lines: the frame asks about the same lines from
     the front and from the back, and they are remembered for one text only (a pure function
     of the line; never stale)."""
-    _noise_kind.cache_clear()
+    kind_of.cache_clear()
     salutation_at.cache_clear()
     shape.cache_clear()
 
