@@ -62,6 +62,8 @@ def test_hope_addressees(sentence, addressee):
         ("下面，我从三个方面谈一谈。", 3),
         ("我就做好今年工作讲十二点意见。", 12),
         ("下面，我讲几点意见。", None),
+        ("我想就这两个问题谈一些看法。", 2),
+        ("下面，我讲三句话，与大家共勉。", 3),
     ],
 )
 def test_declared_count(announcement, count):
