@@ -464,3 +464,26 @@ def test_a_greetings_object_naming_the_delegates_is_no_re_address():
     s = speechparse.parse(text)
     assert [g.text for g in s.opening.greetings] == ["在此，我代表市总工会向大会表示祝贺！", second]
     assert s.closing is None
+
+
+def test_a_greeting_mentioned_on_the_way_to_the_demands_is_no_greeting():
+    on_the_way = "我除了代表镇党委对大会的召开表示祝贺外，还要提出几点希望："
+    s = speechparse.parse(f"同志们：\n今天，大会隆重开幕。\n{on_the_way}\n一要甲。\n二要乙。\n")
+    assert s.opening.greetings == []
+    assert s.demands.preamble[0].text == on_the_way
+
+
+@pytest.mark.parametrize(
+    ("hope", "is_hope"),
+    [("希望各级团组织在校党委的领导下，再创佳绩。", True), ("希望大家振奋精神，再创佳绩。", False)],
+)
+def test_the_audience_addressed_before_a_hope_to_a_body_opens_the_hopes(hope, is_hope):
+    end = f"各位代表、同学们，当前，学校正处在发展的关键时期。{hope}\n谢谢大家！\n"
+    s = speechparse.parse(f"同志们：\n今天，大会隆重开幕。\n团委要加强自身建设。\n{end}")
+    paragraph = end.split("\n")[0]
+    if is_hope:
+        assert [p.text for p in s.hopes.paragraphs] == [paragraph]
+        assert s.closing.call_to_action is None
+    else:
+        assert s.hopes is None
+        assert s.closing.call_to_action.text == paragraph

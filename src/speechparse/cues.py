@@ -178,6 +178,10 @@ GREETING_TO = re.compile(
     rf"(?:向|对)[^。!?]{{1,90}}?(?:{ACT_VERB}[^。!?向]{{0,24}}?{ACT_OBJECT}|{GREET_VERB})"
 )
 GREETING = re.compile(rf"{GREETING_TO.pattern}|{BARE_ACT.pattern}")
+#: The audience itself, after 希望 (希望大家…): a call's words, not a hope to a body.
+AUDIENCE = re.compile(r"\s*(?:大家|你们|您们|同志们|同学们|各位|全体)")
+#: A greeting only mentioned on the way to something else (除了…表示祝贺外，还要…).
+BESIDES_GREETING = re.compile(rf"除了[^。!?]{{0,60}}(?:{ACT_VERB})[^。!?]{{0,24}}外,")
 ACT = re.compile(rf"{ACT_VERB}[^,;。!?向]*|{GREET_VERB}")
 
 # --- review -----------------------------------------------------------------------------

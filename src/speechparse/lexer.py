@@ -278,6 +278,20 @@ class Analysis:
             and not cues.found("ANNOUNCE", text)
         )
 
+    def _hope_follows(self, i: int) -> bool:
+        """A hope to a body within MAX_LEAD units after ``i`` on its line: the audience
+        addressed again (各位代表、同志们，当前…。希望各级团组织…) opens the hopes, not a
+        call."""
+        units = self.units
+        for j in range(i + 1, min(i + 1 + MAX_LEAD, len(units))):
+            if units[j].line != units[i].line:
+                return False
+            if cues.found("HOPE", units[j].text):
+                # (a hope of the audience itself, 希望大家…, is part of the call)
+                m = cues.at_clause_start(cues.HOPE, units[j].text)
+                return m is not None and not cues.AUDIENCE.match(m[0], m[0].find("希望") + 2)
+        return False
+
     def _closes(self, i: int) -> bool:
         """Whether unit ``i`` reads as part of the closing (a wish, thanks, a call)."""
         text = self.units[i].text
@@ -365,7 +379,7 @@ class Analysis:
                 cues.found("WISH", text) or (text[-1] == ":" and cues.WISH_LEAD.match(text))
             ):
                 out.append("WISH")
-            if readdress(text):
+            if readdress(text) and not self._hope_follows(i):
                 out.append("CALL")
             if closing_side and (cues.found("HOPE", text) or cues.found("PLEDGE", text)):
                 out.append("HOPE")
@@ -378,6 +392,8 @@ class Analysis:
                 for cue in ("GREETING", "OCCASION", "ANNOUNCE", "REVIEW"):
                     if cues.found(cue, text):
                         out.append(cue)
+                if "GREETING" in out and "除了" in text and cues.BESIDES_GREETING.search(text):
+                    out.remove("GREETING")  # 除了…表示祝贺外，还要…: what follows is the point
                 if "REVIEW" in out and "OCCASION" in out and i > self.first_occasion():
                     # once the occasion is named, a sentence that also looks back (这次大会
                     # 审议通过了…) starts the review rather than naming the occasion again
