@@ -487,3 +487,22 @@ def test_the_audience_addressed_before_a_hope_to_a_body_opens_the_hopes(hope, is
     else:
         assert s.hopes is None
         assert s.closing.call_to_action.text == paragraph
+
+
+def test_greetings_of_respect_and_celebration_and_a_salutation_to_those_attending():
+    text = (
+        "各位来宾、与会的同志们：\n今天，大会隆重开幕。我代表县委，首先向大会致敬！"
+        "向受到表彰的集体表示诚挚的庆贺！\n"
+    )
+    s = speechparse.parse(text)
+    assert s.salutation.addressees == ["各位来宾", "与会的同志们"]
+    assert [[(a.target, a.act) for a in g.acts] for g in s.opening.greetings] == [
+        [("大会", "致敬")],
+        [("受到表彰的集体", "表示诚挚的庆贺")],
+    ]
+
+
+def test_a_page_counter_without_a_slash_run_into_the_title_is_noise():
+    s = speechparse.parse("第1页共5页在区工会第三次代表大会上的讲话\n同志们：\n今天，大会开幕。\n")
+    assert s.title.text == "在区工会第三次代表大会上的讲话"
+    assert [n.text for n in s.noise] == ["第1页共5页"]

@@ -106,7 +106,7 @@ ALL_THE_PEOPLE = r"(?:全[\u4e00-\u9fff]{1,2}?(?:广大|各族)|广大|各族)"
 #: Words an addressee may consist of (titles, roles, placeholders); with a strong one they
 #: form a list.
 ADDRESSEE_WEAK = re.compile(rf"(?:{ROLES}|^\*+|^X+)")
-SALUTATION_SPLIT = re.compile(r"[、,和及与]")
+SALUTATION_SPLIT = re.compile(r"[、,和及]|与(?!会)")  # (与会的同志们 is one)
 #: Words that open an address, where a salutation run into other text can begin.
 ADDRESS_OPENER = re.compile(r"尊敬的|亲爱的|敬爱的|各位|全体|在座的|同志们|朋友们")
 #: What makes one piece of a salutation something other than one addressee:
@@ -162,11 +162,12 @@ OCCASION = re.compile(
 OCCASION_STRONG = re.compile(rf"{MEETINGS}|召开|开幕|闭幕|举行|举办|集会|相聚|欢聚|齐聚")
 #: One act of greeting: 向 <target> <verb> <object>.
 ACT_VERB = r"(?:致以|致|表示|送上|送去|献上|转达|表达|道一声)"
-ACT_OBJECTS = ("问候", "祝贺", "贺意", "敬意", "感谢", "谢意", "欢迎", "慰问", "祝福", "敬礼",
-               "致敬", "节日", "拜年", "问好")  # fmt: skip
+ACT_OBJECTS = ("问候", "祝贺", "庆贺", "贺意", "敬意", "感谢", "谢意", "欢迎", "慰问", "祝福",
+               "敬礼", "致敬", "节日", "拜年", "问好")  # fmt: skip
 ACT_OBJECT = f"(?:{'|'.join(ACT_OBJECTS)})"
-#: A greeting that is a verb of its own, with no 表示/致以 before it: 向大家拜年, 给大家问好.
-GREET_VERB = "拜年|拜个年|拜个早年|拜个晚年|问好"
+#: A greeting that is a verb of its own, with no 表示/致以 before it: 向大家拜年, 给大家问好,
+#: 向大会致敬.
+GREET_VERB = "拜年|拜个年|拜个早年|拜个晚年|问好|致敬"
 #: A greeting without 向…表示: the verb with its object after it (衷心感谢各位老师…, 以热烈的
 #: 掌声欢迎…), or 给… before a greeting that is a verb of its own (给大家拜年).
 BARE_ACT = re.compile(
@@ -486,7 +487,7 @@ INLINE_PHRASES: tuple[tuple[str, re.Pattern[str], Hint], ...] = (
         # (a paragraph start: a line start, or two spaces where paragraphs were joined)
         re.compile(
             r"(?:(?m:^)|(?<=  )|(?<=[:。!?]))[ \t]{0,8}(?:-[ ]?\d{1,3}[ ]?-|—[ ]?\d{1,3}[ ]?—"
-            r"|第[ ]?\d{1,3}[ ]?页(?:[ ]?/[ ]?共[ ]?\d{1,3}[ ]?页)?)"
+            r"|第[ ]?\d{1,3}[ ]?页(?:[ ]?/?[ ]?共[ ]?\d{1,3}[ ]?页)?)"
         ),
         re.compile(r"[-—第][ ]?\d"),
     ),
