@@ -22,6 +22,8 @@ COUNT = rf"(?:{CN_NUM}|\d{{1,2}}|几)"
 # --- sentence structure -----------------------------------------------------------------
 #: Ends a sentence (closing quotes and brackets that follow stay with it).
 SENTENCE_END = re.compile(r"[。!?]+(?:…{1,6})?[”’\"」』)]*|…{2}(?=[”’\"」』)]*\s*$)")
+#: A sentence's end mark: whether a piece or line holds one.
+SENTENCE_MARK = re.compile(r"[。!?]")
 PUNCT = re.compile(r"[。!?,;:、“”\"'()《》…]")
 
 # --- enumeration markers (at the start of a unit) ---------------------------------------

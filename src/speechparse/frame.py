@@ -25,7 +25,6 @@ from .shape import is_site, noise_kind, title_like
 
 #: A piece that is only an ellipsis or a cut mark: where a preview was cut.
 _TRUNCATION = re.compile(r"[\s…。.]+")
-_SENTENCE = re.compile(r"[。!?]")
 #: A date in brackets on a piece of its own: (2011年3月7日), (二00九年三月   日).
 _DATE_LINE = re.compile(r"\(\s*[\d〇零一二三四五六七八九○]{4}\s*年[^()]{0,16}\)")
 #: What a page's markup leaves and no title holds: @ { } < > =, a bracket closed unopened.
@@ -107,7 +106,7 @@ def from_labels(
         runs = _title_before(clean, found, labels, first)
     if not runs and odds:
         # (the speech's first piece too, when no sentence ends in it: a title it half trusts)
-        opens = start < len(found) - 1 and not _SENTENCE.search(_text(clean, found[start]))
+        opens = start < len(found) - 1 and not cues.SENTENCE_MARK.search(_text(clean, found[start]))
         runs = _trusted(clean, found, labels, odds[: start + opens])
     runs = _after_collection_label(clean, found, runs, labels, start)
     best: range = range(0)
@@ -292,7 +291,7 @@ def _after_collection_label(
     kept = []
     for run in runs:
         between = found[run.stop : label]
-        prose = sum(p.end - p.start for p in between if _SENTENCE.search(_text(clean, p)))
+        prose = sum(p.end - p.start for p in between if cues.SENTENCE_MARK.search(_text(clean, p)))
         if run.start <= label and prose <= cues.BLURB_MAX:
             labels[run.start : run.stop] = ["site"] * len(run)
         else:

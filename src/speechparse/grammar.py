@@ -127,6 +127,19 @@ def _drive(stream: Stream) -> Any:
     stack = [conf.start_state]
     values: list[Any] = []
     lexer = parser().parser.lexer
+
+    def reduce_by(arg: Any) -> None:
+        """Reduce by rule ``arg``: its children off the stacks, its value and goto on."""
+        size, reduce, origin = rules[arg]
+        if size:
+            children = values[-size:]
+            del stack[-size:]
+            del values[-size:]
+        else:
+            children = []
+        values.append(reduce(children))
+        stack.append(states[stack[-1]][origin][1])
+
     try:
         for token in lexer.lex(LexerState(stream), _Position(conf, stack)):  # type: ignore[arg-type]
             kind = token.type
@@ -136,26 +149,9 @@ def _drive(stream: Stream) -> Any:
                     stack.append(arg)
                     values.append(token)  # (the grammar has no token callbacks)
                     break
-                size, reduce, origin = rules[arg]
-                if size:
-                    children = values[-size:]
-                    del stack[-size:]
-                    del values[-size:]
-                else:
-                    children = []
-                values.append(reduce(children))
-                stack.append(states[stack[-1]][origin][1])
+                reduce_by(arg)
         while True:
-            action, arg = states[stack[-1]]["$END"]
-            size, reduce, origin = rules[arg]
-            if size:
-                children = values[-size:]
-                del stack[-size:]
-                del values[-size:]
-            else:
-                children = []
-            values.append(reduce(children))
-            stack.append(states[stack[-1]][origin][1])
+            reduce_by(states[stack[-1]]["$END"][1])
             if stack[-1] == end:
                 return values[-1]
     except KeyError:

@@ -35,7 +35,7 @@ _NOT_A_TITLE_HEAD = re.compile(rf"{cues.TITLE_WORD}|>|»|/|首页|位置")
 _TITLE_NOTE = re.compile(r"\s*\([^()]{1,30}\)\s*")
 
 #: A sentence's end (the rules ask whether a line holds one).
-SENTENCE = re.compile(r"[。!?]")
+SENTENCE = cues.SENTENCE_MARK
 
 
 def sentence_in(text: str) -> bool:
