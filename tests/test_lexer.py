@@ -3,7 +3,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from speechparse import cues
-from speechparse.lexer import Analysis, readdress
+from speechparse.analysis import Analysis, readdress
 from speechparse.markers import Marker, cn_number, marker_at
 from speechparse.normalize import normalize
 from speechparse.segment import lines, units

@@ -115,7 +115,7 @@ def test_the_fast_tests_answer_as_the_patterns_do() -> None:
         assert shaped == (kind is None and is_site(text)), text
         if plain:  # read whole, and nothing found
             assert not (is_site(text) or is_meta(text) or collection_name(text)), text
-        for cue, pattern in cues._PATTERNS.items():  # after NEEDS, HINTS and ALSO
+        for cue, pattern in cues.speech._PATTERNS.items():  # after NEEDS, HINTS and ALSO
             assert cues.found(cue, text) == (pattern.search(text) is not None), (cue, text)
 
 

@@ -2,7 +2,7 @@
 
 Every feature is generic: how long a piece is and what it is made of, where it sits on the
 page and beside what, whether it repeats another, and which of the genre's cue classes
-(cues.py) it carries. The cues are evidence here, not decisions: the trained model weighs
+(cues/) it carries. The cues are evidence here, not decisions: the trained model weighs
 them against the shape and the neighbours (a salutation-shaped line inside a site's summary,
 a title word in a notice).
 """

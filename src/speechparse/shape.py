@@ -9,7 +9,7 @@ for most of it, a file name. Short lines with neither (a heading, a title, a key
 uncertain: the rules (rules/) give them the class of their neighbours.
 
 The phrases used here are function words and units of the page, not any site's words;
-the site phrases that only a phrase can tell stay in cues.py.
+the site phrases that only a phrase can tell stay in cues/.
 """
 
 from __future__ import annotations
