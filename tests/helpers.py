@@ -23,8 +23,9 @@ SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 SPEECH_SAMPLES = [p for p in SAMPLES if "-check-" not in p.name]
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
 CORPUS = sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else []
-#: Real pages as people download them (noise, collapsed lines, traditional characters, cuts).
-WEB = sorted((CORPUS_DIR / "web").glob("*.txt")) if CORPUS_DIR.is_dir() else []
+#: Real pages as people download them (noise, collapsed lines, traditional characters, cuts):
+#: those of web/ and those of web2/, first scored as pages nobody here had seen.
+WEB = [p for d in ("web", "web2") for p in sorted((CORPUS_DIR / d).glob("*.txt"))]
 SECTIONS = ("opening", "review", "demands", "hopes", "closing")
 
 

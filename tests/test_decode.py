@@ -64,3 +64,39 @@ def test_a_short_chinese_run_in_gb18030_is_not_read_as_korean():
 def test_gb18030_with_four_byte_sequences():
     text = "时间：2024-05-01\n同志们：\n劳动最光荣👍！\n"
     assert decode(text.encode("gb18030")) == (text, "gb18030")
+
+
+#: A template's placeholders (全×工会) and a line of English: charset-normalizer alone reads
+#: this GB18030 text as another code page (the readings all decode without error).
+GB_TEMPLATE = (
+    "同志们：\n"
+    "在全×工会工作会议上的讲话\n"
+    "The committee met on Monday and agreed on three points.\n"
+    "刚才，XX同志通报了去年以来的工作情况，我都同意。\n"
+)
+#: Traditional characters in Big5, which GB18030 also decodes without error (to nonsense):
+#: the detector alone takes it for GB18030.
+BIG5_SPEECH = (
+    "同志們：\n"
+    "祝大家節日快樂、身體健康、工作順利！\n"
+    "去年以來，全×各級工會認真履行職責，基層組織建設取得新進展，服務職工工作取得新成效。\n"
+    "在全×慶祝“五一”國際勞動節大會上的講話\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "name"),
+    [
+        (GB_TEMPLATE, "gb18030", "gb18030"),
+        (GB_TEMPLATE, "gbk", "gb18030"),
+        (BIG5_SPEECH, "big5", "big5"),
+    ],
+)
+def test_the_chinese_reading_that_reads_as_chinese_wins(text, encoding, name):
+    assert decode(text.encode(encoding)) == (text, name)
+
+
+def test_bytes_of_another_language_are_left_to_the_detector():
+    # (GB18030 cannot decode these bytes; the detector's code page reads the text right)
+    text = "Grüße aus München: Bürgerversammlung am Montag, Überblick über die Maßnahmen.\n"
+    assert decode(text.encode("latin-1"))[0] == text

@@ -534,3 +534,19 @@ def test_an_opening_bracket_left_after_the_last_sentence_is_noise():
     text = "同志们：\n今天，我们欢聚一堂。\n祝大家节日快乐！（"
     _, out = outline(text)
     assert [(text[n.start : n.end], n.kind) for n in out.noise] == [("（", "other")]
+
+
+def test_a_wish_cut_short_at_the_end_of_the_page_is_the_speechs():
+    text = "同志们:\n今天,我们召开职工代表大会,共商企业发展大计。\n祝在座的同\n"
+    _, out = outline(text)
+    assert [text[ln.start : ln.end] for ln in out.body][-1] == "祝在座的同"
+    assert out.noise == []
+
+
+def test_a_line_split_where_no_title_was_taken_is_one_body_line():
+    text = (
+        "今天大会召开,我很高兴。上半年全县发生事故三起,县长在全县安全生产会议上的讲话受伤五人。\n"
+    )
+    _, out = outline(text)
+    assert out.title is None
+    assert [text[ln.start : ln.end] for ln in out.body] == [text.strip()]

@@ -35,6 +35,23 @@ def test_site_text_before_a_salutation_on_one_line_is_cut_off() -> None:
     assert _pieces(text) == ["本文仅供参考,请勿转载。", "各位代表、同志们:", "大会今天开幕。"]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "大会全国各族职工:岁末年初,我们致以问候!\n",
+            ["大会", "全国各族职工:", "岁末年初,我们致以问候!"],
+        ),
+        ("讲话全市广大职工同志们:今天开会。\n", ["讲话", "全市广大职工同志们:", "今天开会。"]),
+    ],
+)
+def test_a_page_keyword_run_into_a_salutation_of_the_whole_is_cut_off(
+    text: str, want: list[str]
+) -> None:
+    """全国… / 全市… / 广大… open an address as 各位 does."""
+    assert _pieces(text) == want
+
+
 def test_furniture_after_the_last_sentence_is_a_piece_of_its_own() -> None:
     text = "同志们:\n祝大会圆满成功!谢谢大家!相关文章推荐阅读\n"
     assert _pieces(text) == ["同志们:", "祝大会圆满成功!谢谢大家!", "相关文章推荐阅读"]
@@ -284,6 +301,24 @@ def test_a_salutation_that_names_nobody_is_a_notices_label() -> None:
     assert result.salutation is None
     assert [clean[b.start : b.end] for b in result.body] == ["今天大会开幕。"]
     assert [clean[n.start : n.end] for n in result.noise] == ["温馨提示:"]
+
+
+def test_a_salutation_quoted_by_a_summary_gives_way_to_the_speechs_own() -> None:
+    """Labelled salutation together, the pieces that name someone on either side of one
+    that names nobody: the summary's quoted salutation ends at that piece."""
+    text = (
+        "车间工会成立大会致辞 各位代表:在这个重要时期,我们迎来了车间工会成立大会致辞"
+        "各位来宾、工友们:大家好!\n"
+    )
+    clean, result = _framed(text, ["title", "salutation", "salutation", "salutation", "speech"])
+    start, end = result.salutation
+    assert clean[start:end] == "各位来宾、工友们:"
+    assert [clean[a:b] for a, b in result.addressees] == ["各位来宾", "工友们"]
+    assert [clean[b.start : b.end] for b in result.body] == ["大家好!"]
+    assert [clean[n.start : n.end] for n in result.noise] == [
+        "各位代表:",
+        "在这个重要时期,我们迎来了车间工会成立大会致辞",
+    ]
 
 
 def _opening(text: str, labels: list[str]) -> tuple[str | None, list[str]]:

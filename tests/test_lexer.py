@@ -147,6 +147,19 @@ def test_hopes_and_closing_cues_only_count_after_the_last_demand():
     assert a.candidates(3) == ["HOPE", "TEXT"]
 
 
+def test_a_preview_cut_mid_sentence_with_no_demands_has_no_tail():
+    """Its last paragraphs are the middle of a speech: a 希望 there asks nothing of the
+    party committees yet; a closing cue among them still starts the tail."""
+    head = "同志们:\n今天大会召开。\n刚才,局长讲得很好,我完全同意,希望各级党委和政府抓好落实。\n"
+    us, a = analyse(head + "下面,我再讲讲今年的形势,大家可以\n")
+    hope = next(i for i, u in enumerate(us) if "希望" in u.text)
+    assert (a.tail, a.candidates(hope)) == (len(us), ["TEXT"])
+    us, a = analyse(head + "下面,我再讲讲今年的形势。\n")  # ended: the last paragraphs close
+    assert a.candidates(hope) == ["HOPE", "TEXT"]
+    us, a = analyse(head + "最后,祝大家工作顺利、身体健康,新的一年")
+    assert us[a.tail].text.startswith("最后")
+
+
 def test_a_collapsed_speech_lets_every_sentence_open_a_paragraph():
     text = "同志们：今天大会召开。我讲两点。一、甲。要做。二、乙。要做。希望各级党委支持。谢谢！"
     us, a = analyse(text)

@@ -105,10 +105,11 @@ def back_noise(text, data):
 
 def inside_noise(text, data):
     """Inline noise anywhere inside lines of the text, even inside a word or a cue (never
-    inside noise inserted before)."""
+    inside noise inserted before, nor between a character and its pinyin)."""
     taken = bytearray(len(text) + 1)
     for n in speechparse.parse(text).noise:  # not inside the noise the page already has
-        taken[n.span.start + 1 : n.span.end] = b"\x01" * max(0, n.span.end - n.span.start - 1)
+        start = n.span.start + (n.kind != "annotation")
+        taken[start : n.span.end] = b"\x01" * max(0, n.span.end - start)
     spots = [
         i for i in range(1, len(text)) if text[i - 1] != "\n" and text[i] != "\n" and not taken[i]
     ]

@@ -65,7 +65,8 @@ class Analysis:
         self._enumerations()
         self._achievements()
         # the tail, where hopes and the closing may come: after the last demand; with no
-        # demands, the last three paragraphs (the last three sentences of collapsed text)
+        # demands, the last three paragraphs (the last three sentences of collapsed text);
+        # in a text cut mid-sentence (a preview), from a closing cue there, or nowhere
         if self.items:
             self.tail = self.items[-1] + 1
         elif self.collapsed:
@@ -75,6 +76,8 @@ class Analysis:
             self.tail = self._call_before(
                 self._listed_wish(next((i for i, u in enumerate(units) if u.line in last_lines), 0))
             )
+        if not self.items and units and not cues.TEXT_ENDED.search(units[-1].text):
+            self.tail = self._cut_tail(self.tail)
         self.first_item = self.items[0] if self.items else len(units)
         self._first_occasion: int | None = None
         self._last_greeting: int | None = None
@@ -90,6 +93,15 @@ class Analysis:
             if self._closes(i) or readdress(text):
                 return min(i, n - 3) if n > 3 else 0
         return max(0, n - 3)
+
+    def _cut_tail(self, tail: int) -> int:
+        """The tail of a text cut mid-sentence with no demands: its last paragraphs are the
+        middle of a speech, not its end, unless they already close it (a call, a wish,
+        thanks, a re-address)."""
+        for i in range(tail, len(self.units)):
+            if self._closes(i) or readdress(self.units[i].text):
+                return i
+        return len(self.units)
 
     def _call_before(self, tail: int) -> int:
         """When the tail is all wishes and thanks (预祝… / 预祝… / 谢谢大家！), the paragraph

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
+from . import cues
 from .models import Closing, Demands, Diagnostic, Opening, Severity, Span, Speech
 
-_ENDED = re.compile(r"[。!?.…”’\"」』)]\s*$")
 _CN_NUMERALS = "零一二三四五六七八九十"
 
 
@@ -101,7 +100,7 @@ def _gap(before: int, after: int) -> str:
 def _closing(closing: Closing | None, last: tuple[Span, str] | None) -> list[Diagnostic]:
     if closing is not None:
         return []
-    if last is not None and not _ENDED.search(last[1]):
+    if last is not None and not cues.TEXT_ENDED.search(last[1]):
         return [_d("info", "truncated",
                    "the text stops mid-sentence and has no closing; it may be truncated",
                    last[0])]  # fmt: skip

@@ -11,6 +11,7 @@ rest is noise of the kind its cues say.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from . import cues, rules
 from .features import features, is_clean, site_marks
@@ -80,9 +81,14 @@ def from_labels(
         end = first
         while end + 1 < len(found) and labels[end + 1] == "salutation":
             end += 1
-        while first <= end and not _addressees(clean, found[first]):
-            labels[first] = "site"  # a notice's label before it (温馨提示：)
-            first += 1
+        # a piece that names nobody before it is site text (a notice's label: 温馨提示：);
+        # one between two that name someone ends a salutation quoted by a summary before
+        # the speech's own (…选举开幕词 各位代表： 在打造… / 各位领导、各位职工：)
+        named = [k for k in range(first, end + 1) if _addressees(clean, found[k])]
+        begin = next((b for a, b in reversed(list(pairwise(named))) if b > a + 1), None)
+        begin = begin if begin is not None else named[0] if named else end + 1
+        labels[first:begin] = ["site"] * (begin - first)
+        first = begin
         if first <= end:
             _salutation(clean, found[first : end + 1], result)
             start = end + 1

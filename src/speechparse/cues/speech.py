@@ -18,6 +18,8 @@ COUNT = rf"(?:{CN_NUM}|\d{{1,2}}|几)"
 SENTENCE_END = re.compile(r"[。!?]+(?:…{1,6})?[”’\"」』)]*|…{2}(?=[”’\"」』)]*\s*$)")
 #: A sentence's end mark: whether a piece or line holds one.
 SENTENCE_MARK = re.compile(r"[。!?]")
+#: A text that ends here ended a sentence (a text that does not stops mid-sentence: cut).
+TEXT_ENDED = re.compile(r"[。!?.…”’\"」』)]\s*$")
 PUNCT = re.compile(r"[。!?,;:、“”\"'()《》…]")
 
 # --- enumeration markers (at the start of a unit) ---------------------------------------
@@ -104,7 +106,10 @@ ALL_THE_PEOPLE = r"(?:全[\u4e00-\u9fff]{1,2}?(?:广大|各族)|广大|各族)"
 ADDRESSEE_WEAK = re.compile(rf"(?:{ROLES}|^\*+|^X+)")
 SALUTATION_SPLIT = re.compile(r"[、,和及]|与(?!会)")  # (与会的同志们 is one)
 #: Words that open an address, where a salutation run into other text can begin.
-ADDRESS_OPENER = re.compile(r"尊敬的|亲爱的|敬爱的|各位|全体|在座的|同志们|朋友们")
+ADDRESS_OPENER = re.compile(
+    r"尊敬的|亲爱的|敬爱的|各位|全体|在座的|同志们|朋友们|广大"
+    r"|全(?:国|省|市|州|县|区|镇|乡|厂|矿|校|院|局|所|公司|集团|系统|行业)"
+)
 #: What makes one piece of a salutation something other than one addressee:
 NOT_ONE_ADDRESSEE = re.compile(
     # an addressee word then a verb or modal: a sentence about them (各位代表要珍惜荣誉)
@@ -264,6 +269,8 @@ WISH_LEAD = re.compile(
     r"^(?:[^,。!?]{1,8}[,])?(?:我|我们)?(?:也|再|还|在此)?(?:衷心|真诚|诚挚)?地?"
     r"(?:预祝|祝愿|祝福|祝)[^,。!?:]{0,12}:$"
 )
+#: A wish's first words: a line that opens so is the speech's, even cut short (祝在座的…).
+WISH_OPENS = re.compile(r"(?:我们?)?(?:衷心|真诚|诚挚)?(?:预祝|祝愿|祝福|祝)")
 #: How many lines a listed wish may run over.
 WISH_LINES_MAX = 6
 THANKS = re.compile(r"^(?:谢谢|感谢)(?:大家|各位|你们)?(?:的聆听)?[!。.\s]*$")

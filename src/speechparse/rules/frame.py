@@ -59,6 +59,24 @@ def forget() -> None:
     shape.cache_clear()
 
 
+def _rejoined(clean: str, body: list[Line]) -> list[Line]:
+    """Neighbouring pieces of one line that are all the body's are one line again: a line
+    split where a title seemed to run into it, with no title taken from it, is one
+    paragraph (and renders as one)."""
+    out: list[Line] = []
+    for line in body:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.index == line.index
+            and not clean[last.end : line.start].strip()
+        ):
+            out[-1] = Line(line.index, last.start, line.end)
+        else:
+            out.append(line)
+    return out
+
+
 def frame(clean: str, lines: list[Line], *, fresh: bool = True) -> Frame:
     """Split the lines into front matter, salutation, body and back matter. ``fresh=False``
     keeps what was remembered of this text's lines before (frame.py has forgotten
@@ -208,7 +226,7 @@ def frame(clean: str, lines: list[Line], *, fresh: bool = True) -> Frame:
         and stray(clean[body[k].start : body[k].end])
     }
     result.noise.extend(NoiseSpan(body[k].start, body[k].end, "other") for k in sorted(strays))
-    result.body = [ln for k, ln in enumerate(body) if k not in strays] if strays else body
+    result.body = _rejoined(clean, [ln for k, ln in enumerate(body) if k not in strays])
     for line in lines[back:]:
         result.noise.append(NoiseSpan(line.start, line.end, "site_notice"))
     if result.title is not None:
@@ -250,10 +268,12 @@ def _has_speech(clean: str, lines: list[Line]) -> bool:
 
 def _edge_uncertain(text: str) -> bool:
     """A short line without sentence punctuation or a marker at the edge of the page (附件
-    列表): page furniture, unless it is a heading (一、…) or a cue of the genre."""
+    列表): page furniture, unless it is a heading (一、…), a wish cut short (祝在座的…) or
+    a cue of the genre."""
     return (
         len(text) <= 12
         and text[0] not in cues.MARKER_FIRST
+        and cues.WISH_OPENS.match(text) is None
         and not cues.PUNCT.search(text)
         and shape(text) == "uncertain"
     )
