@@ -545,7 +545,8 @@ def test_a_wish_cut_short_at_the_end_of_the_page_is_the_speechs():
 
 def test_a_line_split_where_no_title_was_taken_is_one_body_line():
     text = (
-        "今天大会召开,我很高兴。上半年全县发生事故三起,县长在全县安全生产会议上的讲话受伤五人。\n"
+        "今天的会议开得很及时。上半年全县共发生事故56起、死亡6人、"
+        "副县长在全县安全生产工作会议上的讲话受伤21人,同比上升9.5%。\n"
     )
     _, out = outline(text)
     assert out.title is None
