@@ -55,9 +55,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as first:
         utf8_error = first
-    chinese = _chinese_reading(data)
-    if chinese is not None:
-        return chinese
+    reading = _chinese_reading(data)
+    if reading is not None:
+        return reading
     results = list(charset_normalizer.from_bytes(data))
     if not results:
         # the detector gives up on some GB18030 (its four-byte sequences: emoji, rare

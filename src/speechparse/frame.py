@@ -3,7 +3,8 @@ the site text around and inside it.
 
 The lines are cut into pieces (pieces.py) and each piece is labelled title, byline,
 salutation, speech or site by the trained labeller (labeller.py). This stage only reads the
-labels: the longest title piece before the speech is the title (the others are its copies),
+labels: the longest title piece before the speech is the title (the others are its copies;
+frame_titles.py decides),
 the first salutation pieces are the salutation, the speech pieces are the body, and the
 rest is noise of the kind its cues say.
 """
@@ -16,29 +17,20 @@ from itertools import pairwise
 from . import cues, rules
 from .features import features, is_clean, site_marks
 from .frame_model import Frame
+from .frame_titles import choose_title
 from .labeller import tag_odds
-from .markers import marker_at
 from .noise import NoiseSpan
 from .pieces import Piece, pieces
-from .salutation import TITLE_END, addressee_parts, salutation_at
+from .salutation import addressee_parts, salutation_at
 from .segment import Line
-from .shape import is_site, noise_kind, title_like
+from .shape import noise_kind, title_like
 
 #: A piece that is only an ellipsis or a cut mark: where a preview was cut.
 _TRUNCATION = re.compile(r"[\s…。.]+")
-#: A date in brackets on a piece of its own: (2011年3月7日), (二00九年三月   日).
-_DATE_LINE = re.compile(r"\(\s*[\d〇零一二三四五六七八九○]{4}\s*年[^()]{0,16}\)")
-#: What a page's markup leaves and no title holds: @ { } < > =, a bracket closed unopened.
-_MARKUP = re.compile(r"[@{}<>=]|^[^\[【]*[\]】]")
 #: The most pieces a summary quoting another speech's opening holds before the title.
 _DECOY_MAX = 3
 #: The pieces at the top of a page where a summary and then the speech's title may stand.
 _FRONT = 12
-#: The fewest characters of the first line of a broken title (not a menu's word: 工会 / 讲话).
-_TITLE_HEAD = 6
-#: How likely the labeller must think a piece the title to be, to take it where it labelled
-#: none (the page's best labels read site text before the salutation).
-_TITLE_ODDS = 0.1
 #: The fewest characters of a part of the title that make a piece a copy of it.
 _COPY_MIN = 4
 
@@ -102,26 +94,8 @@ def from_labels(
     if 0 <= last < len(found) - 1 and cues.THANKS_END.search(_text(clean, found[last + 1])):
         last += 1
         labels[last] = "speech"
-    runs = []
-    for run in _title_runs(clean, found, labels[:start]):
-        if _titled(clean, found, run):
-            runs.append(run)
-        else:  # site text or a byline before the speech, not a copy of its title
-            labels[run.start : run.stop] = ["site"] * len(run)
-    if not runs and first is not None:
-        runs = _title_before(clean, found, labels, first)
-    if not runs and odds:
-        # (the speech's first piece too, when no sentence ends in it: a title it half trusts)
-        opens = start < len(found) - 1 and not cues.SENTENCE_MARK.search(_text(clean, found[start]))
-        runs = _trusted(clean, found, labels, odds[: start + opens])
-    runs = _after_collection_label(clean, found, runs, labels, start)
-    best: range = range(0)
-    if runs:
-        # the longest; but a news report's headline (…隆重举行 XX发表重要讲话) after the
-        # others; of equals, one on a line of its own (its copy broken over two)
-        best = max(
-            runs, key=lambda r: (not _reports(clean, found, r), _size(found, r), -len(r), -r[0])
-        )
+    best = choose_title(clean, found, labels, odds, first, start)
+    if best:
         result.title = Line(found[best[0]].line, found[best[0]].start, found[best[-1]].end)
     title = _text(clean, result.title).replace("\n", "") if result.title else ""
     body: list[tuple[int, Piece]] = []
@@ -208,156 +182,8 @@ def _lead(clean: str, found: list[Piece], labels: list[str], first: int) -> int 
     return None
 
 
-def _title_runs(clean: str, found: list[Piece], labels: list[str]) -> list[range]:
-    """The title pieces, one run each; but a title broken over two lines (在XX区庆祝五一表彰 /
-    大会上的讲话, a meeting's name / 开幕词) is one run of two."""
-    runs: list[range] = []
-    for k, lab in enumerate(labels):
-        if lab != "title":
-            continue
-        after = bool(runs) and runs[-1].stop == k  # the piece before is a title too
-        # the first half of a broken title may be labelled a byline or site text: so it
-        # bears no site text's marks
-        half = len(runs[-1]) == 1 if after else k > 0 and _unmarked(clean, found[k - 1])
-        if half and _broken(clean, found, k):
-            runs[-1 if after else len(runs) :] = [range(k - 1, k + 1)]
-        else:
-            runs.append(range(k, k + 1))
-    # and the second half of a broken title may be labelled otherwise
-    for j, run in enumerate(runs):
-        k = run.stop
-        second = len(run) == 1 and k < len(labels) and labels[k] != "title"
-        if second and _unmarked(clean, found[k]) and _broken(clean, found, k):
-            runs[j] = range(run.start, k + 1)
-    return runs
-
-
-def _title_before(clean: str, found: list[Piece], labels: list[str], k: int) -> list[range]:
-    """No piece was labelled title: the line right before the speech (its salutation, or its
-    first sentence), past its byline (陈某某 / (2011年3月7日)), is the title when it reads as
-    one, whole or broken over two lines, and bears no site marks."""
-    end = k
-    while end > 0 and k - end < 2 and _byline_like(clean, found[end - 1]):
-        end -= 1
-    k = end
-    for run in (range(k - 2, k), range(k - 1, k)):
-        if run.start < 0 or not all(_unmarked(clean, found[j]) for j in run):
-            continue
-        if len(run) == 2 and not _broken(clean, found, k - 1):
-            continue
-        if title_like(clean[found[run.start].start : found[run[-1]].end].replace("\n", "")):
-            for j in run:
-                labels[j] = "title"
-            return [run]
-    return []
-
-
-def _byline_like(clean: str, piece: Piece) -> bool:
-    """A speaker's name, a dash before one, or a date (in brackets): a byline's shape, with
-    no site text's marks (本站推荐 is four characters too)."""
-    text = _text(clean, piece)
-    if _DATE_LINE.fullmatch(text):
-        return True
-    if not _unmarked(clean, piece):
-        return False
-    if cues.META.search(text):
-        return True
-    name = text.removeprefix("——")  # (not a title's last words: 上的讲话)
-    cjk = all("\u4e00" <= ch <= "\u9fff" for ch in name)
-    return 2 <= len(name) <= 4 and cjk and TITLE_END.search(name) is None
-
-
-def _trusted(clean: str, found: list[Piece], labels: list[str], odds: list[float]) -> list[range]:
-    """No piece was labelled title: of the pieces ``odds`` covers, the one that the labeller most
-    trusts to be one (no less than _TITLE_ODDS, or a byline: 在…上的讲话 is none), when it
-    reads as a title and bears no site marks (a breadcrumb that ends in 讲话材料) or
-    enumeration marker."""
-    trusted = [
-        (odds[k], k)
-        for k in range(len(odds))
-        if (odds[k] >= _TITLE_ODDS or labels[k] == "byline")
-        and title_like(_text(clean, found[k]))
-        and _unmarked(clean, found[k])
-        and marker_at(_text(clean, found[k])) is None
-    ]
-    if not trusted:
-        return []
-    k = max(trusted)[1]
-    labels[k] = "title"
-    return [range(k, k + 1)]
-
-
-def _after_collection_label(
-    clean: str, found: list[Piece], runs: list[range], labels: list[str], start: int
-) -> list[range]:
-    """The title runs after the last label of one piece of a collection before the speech
-    (篇1, 第一篇:): a title before it is the collection's name, not the speech's — unless
-    more running text than a blurb comes between (a page's own text, then its pieces)."""
-    label = max((k for k in range(start) if _piece_label(_text(clean, found[k]))), default=-1)
-    kept = []
-    for run in runs:
-        between = found[run.stop : label]
-        prose = sum(p.end - p.start for p in between if cues.SENTENCE_MARK.search(_text(clean, p)))
-        if run.start <= label and prose <= cues.BLURB_MAX:
-            labels[run.start : run.stop] = ["site"] * len(run)
-        else:
-            kept.append(run)
-    return kept
-
-
-def _piece_label(text: str) -> bool:
-    item = cues.COLLECTION_ITEM.match(text)
-    return item is not None and not item["title"]
-
-
-def _reports(clean: str, found: list[Piece], run: range) -> bool:
-    """The run reads as a news report's headline (召开, 举行, 发表…)."""
-    return cues.REPORT_VERB.search(clean, found[run.start].start, found[run[-1]].end) is not None
-
-
-def _titled(clean: str, found: list[Piece], run: range) -> bool:
-    """A run labelled title that can be one: no enumeration marker or markup, no site
-    text's marks (a breadcrumb that ends in 讲话材料), and a title's shape or a slogan's
-    length (not a menu's word: 讲话, 大会)."""
-    text = clean[found[run.start].start : found[run[-1]].end]
-    if marker_at(text) is not None or _MARKUP.search(text):
-        # a demand's headline (三、以…为抓手), listed before the speech; or a copy of the
-        # title with a page's markup before it (标题] @ p p p 在…的讲话)
-        return False
-    if not _unmarked(clean, found[run[-1]]):
-        return False
-    # (a slogan over the speech, not a news report's headline: 市总工会召开…会议)
-    return title_like(text) or (len(text) > cues.KEYWORD_MAX and not cues.REPORT_VERB.search(text))
-
-
-def _size(found: list[Piece], run: range) -> int:
-    """The characters of a run of pieces, without the spaces and breaks between them."""
-    return sum(p.end - p.start for p in found[run.start : run.stop])
-
-
 def _text(clean: str, piece: Piece | Line) -> str:
     return clean[piece.start : piece.end]
-
-
-def _unmarked(clean: str, piece: Piece) -> bool:
-    """A piece with no site text's marks: no site cue, not a site's shape."""
-    text = _text(clean, piece)
-    return noise_kind(text) is None and not is_site(text)
-
-
-def _broken(clean: str, found: list[Piece], k: int) -> bool:
-    """Pieces k-1 and k, on neighbouring lines, are the halves of one title: together they
-    read as a title, the first alone does not, and the second is no whole title of its own
-    (a title word alone, or the few characters 大会上的讲话 that end a broken title)."""
-    a, b = found[k - 1], found[k]
-    first, second = clean[a.start : a.end], clean[b.start : b.end]
-    return (
-        b.line == a.line + 1
-        and len(first) >= _TITLE_HEAD
-        and title_like(first + second)
-        and not title_like(first)
-        and (not title_like(second) or len(second) <= cues.TITLE_TAIL)
-    )
 
 
 def _salutation(clean: str, found: list[Piece], result: Frame) -> None:
