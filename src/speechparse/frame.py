@@ -75,10 +75,12 @@ def from_labels(
             end += 1
         # a piece that names nobody before it is site text (a notice's label: 温馨提示：);
         # one between two that name someone ends a salutation quoted by a summary before
-        # the speech's own (…选举开幕词 各位代表： 在打造… / 各位领导、各位职工：)
+        # the speech's own (…致辞 各位代表： 在这个时期… / 各位来宾、工友们：)
         named = [k for k in range(first, end + 1) if _addressees(clean, found[k])]
-        begin = next((b for a, b in reversed(list(pairwise(named))) if b > a + 1), None)
-        begin = begin if begin is not None else named[0] if named else end + 1
+        begin = named[0] if named else end + 1
+        for a, b in pairwise(named):
+            if b > a + 1:
+                begin = b
         labels[first:begin] = ["site"] * (begin - first)
         first = begin
         if first <= end:
